@@ -22,16 +22,6 @@ public final class Masks {
         return mask;
     }
 
-    /** The mask itself, or every voxel when it is null. */
-    public static boolean[] orAll(boolean[] mask, int size) {
-        if (mask != null) {
-            return mask;
-        }
-        boolean[] all = new boolean[size];
-        java.util.Arrays.fill(all, true);
-        return all;
-    }
-
     /** The mask itself, or the voxels above zero when it is null. */
     public static boolean[] orPositive(boolean[] mask, Volume volume) {
         return mask != null ? mask : positive(volume);
