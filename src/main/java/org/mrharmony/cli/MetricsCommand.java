@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "metrics",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
         "SSIM, PSNR and MAE of image A against the reference B (same voxel grid).",
         "SSIM: 3D Gaussian window sigma 1.5 voxels (11 taps), K1 0.01, K2 0.03, map averaged over the mask."
@@ -65,11 +66,9 @@ public final class MetricsCommand implements Callable<Integer> {
             out.println(toJson(scores));
         } else {
             double range = dataRange != null ? dataRange : DataRange.ofReference(b.volume(), maskOf(m));
-            out.printf(Locale.ROOT, "ssim  %.6f%n", scores.ssim());
-            out.printf(Locale.ROOT, "psnr  %.4f dB%n", scores.psnr());
-            out.printf(Locale.ROOT, "mae   %.6g%n", scores.mae());
-            out.printf(Locale.ROOT, "(%s, data range %.6g%s)%n",
-                m == null ? "all voxels" : "inside " + m.name(), range, dataRange == null ? " from B" : "");
+            String where = (m == null ? "all voxels" : "inside " + m.name())
+                + String.format(Locale.ROOT, ", data range %.6g", range) + (dataRange == null ? " from B" : "");
+            out.print(toText(scores, where));
         }
         out.flush();
         return 0;
@@ -93,6 +92,11 @@ public final class MetricsCommand implements Callable<Integer> {
                 + (maskVolume == null ? "" : " inside " + maskVolume.name()) + "; give --data-range");
         }
         return SimilarityScores.compare(a.volume(), b.volume(), m, dataRange);
+    }
+
+    static String toText(SimilarityScores scores, String where) {
+        return String.format(Locale.ROOT, "ssim  %.6f%npsnr  %.4f dB%nmae   %.6g%n(%s)%n",
+            scores.ssim(), scores.psnr(), scores.mae(), where);
     }
 
     static String toJson(SimilarityScores scores) {

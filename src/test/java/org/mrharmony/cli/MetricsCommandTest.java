@@ -85,6 +85,12 @@ class MetricsCommandTest {
     }
 
     @Test
+    void textReportShowsTheThreeScores() {
+        String text = MetricsCommand.toText(new SimilarityScores(0.5, 31.25, 2.5), "inside m.nii");
+        assertThat(text.lines()).containsExactly("ssim  0.500000", "psnr  31.2500 dB", "mae   2.50000", "(inside m.nii)");
+    }
+
+    @Test
     void unreadableInputIsAOneLineErrorNamingTheFile(@TempDir Path dir) {
         Path missing = dir.resolve("nowhere.nii.gz");
         Run r = run("metrics", missing.toString(), missing.toString());
