@@ -20,13 +20,12 @@ record IntegerScaling(double slope, double inter, double storedMin, double store
         }
         double min = range.min();
         double max = range.max();
-        double inter;
-        if (lo < 0) {
-            // Signed: centre the range on stored value 0.
-            inter = storage.stored(min + (max - min) / 2);
-        } else {
-            inter = roundDown(storage, min);
-        }
+        // The exact fit maps min to the lowest level and max to the highest. The intercept is
+        // rounded to its storage first; the slope is then made just wide enough to cover both
+        // ends from that rounded intercept (an unsigned type cannot reach below it, so there
+        // the intercept is rounded down).
+        double exactSlope = (max - min) / (hi - lo);
+        double inter = lo == 0 ? roundDown(storage, min) : storage.stored(min - lo * exactSlope);
         double slope = 0;
         if (hi > 0) {
             slope = Math.max(slope, (max - inter) / hi);
