@@ -3,6 +3,7 @@ package org.mrharmony.nifti;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -125,7 +126,8 @@ public final class NiftiReader {
         }
         long start = dataStart + volumeIndex * volumeBytes;
         long end = start + volumeBytes;
-        checkAffordable(dataFile, voxels, end);
+        boolean gzip = NiftiFiles.isGzip(dataFile);
+        checkAffordable(dataFile, gzip, voxels, end);
 
         skipExactly(dataFile, in, start - consumed);
         float[] data = new float[voxels];
@@ -136,11 +138,17 @@ public final class NiftiReader {
             throw new NiftiException(dataFile, "truncated data: the file ends after " + read + " of " + voxels
                 + " voxels of volume " + volumeIndex);
         }
+        if (gzip && volumeIndex == volumes - 1) {
+            // Corrupt deflate data can decode without error; only the CRC in the gzip trailer
+            // tells. Reading to the end checks it, and after the last volume that costs nothing.
+            in.transferTo(OutputStream.nullOutputStream());
+        }
         return new NiftiImage(file, header, d[0], d[1], d[2], volumeIndex, data);
     }
 
     /** Refuses, before allocating, a volume the heap cannot hold or the file cannot contain. */
-    private static void checkAffordable(Path dataFile, int voxels, long bytesNeeded) throws IOException {
+    private static void checkAffordable(Path dataFile, boolean gzip, int voxels, long bytesNeeded)
+            throws IOException {
         long heapBytes = Runtime.getRuntime().maxMemory();
         long floatBytes = 4L * voxels;
         if (floatBytes > heapBytes) {
@@ -148,7 +156,7 @@ public final class NiftiReader {
                 + " MiB, more than the " + mib(heapBytes) + " MiB Java heap");
         }
         long fileSize = Files.size(dataFile);
-        if (NiftiFiles.isGzip(dataFile)) {
+        if (gzip) {
             long most = fileSize * MAX_DEFLATE_RATIO;
             if (bytesNeeded > most) {
                 throw new NiftiException(dataFile, "header claims " + bytesNeeded + " bytes of data, but a gzip file of "
