@@ -28,11 +28,11 @@ record NiftiFiles(Path header, Path data, boolean pair) {
         // The stem keeps the user's case: only the extension is matched case-insensitively.
         String stem = name.substring(0, Math.max(0, plain.length() - 4));
         if (plain.endsWith(".nii")) {
-            requireFile(file, file);
+            requireFile(file);
             return new NiftiFiles(file, file, false);
         }
         if (plain.endsWith(".hdr")) {
-            requireFile(file, file);
+            requireFile(file);
             Path img = sibling(file, stem, ".img", lower.endsWith(".gz"));
             if (img == null) {
                 throw new NiftiException(file, "no image file " + stem + ".img (or " + stem
@@ -41,7 +41,7 @@ record NiftiFiles(Path header, Path data, boolean pair) {
             return new NiftiFiles(file, img, true);
         }
         if (plain.endsWith(".img")) {
-            requireFile(file, file);
+            requireFile(file);
             Path hdr = sibling(file, stem, ".hdr", lower.endsWith(".gz"));
             if (hdr == null) {
                 throw new NiftiException(file, "no header file " + stem + ".hdr (or " + stem
@@ -67,15 +67,15 @@ record NiftiFiles(Path header, Path data, boolean pair) {
         return null;
     }
 
-    private static void requireFile(Path named, Path file) throws NiftiException {
+    private static void requireFile(Path file) throws NiftiException {
         if (!Files.exists(file)) {
-            throw new NiftiException(named, "no such file");
+            throw new NiftiException(file, "no such file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new NiftiException(named, "not a regular file");
+            throw new NiftiException(file, "not a regular file");
         }
         if (!Files.isReadable(file)) {
-            throw new NiftiException(named, "not readable (permissions)");
+            throw new NiftiException(file, "not readable (permissions)");
         }
     }
 

@@ -430,8 +430,7 @@ public final class NiftiHeader {
     public double[][] pixdimAffine() {
         double[][] m = new double[4][4];
         for (int i = 0; i < 3; i++) {
-            double spacing = pixdim(i + 1);
-            m[i][i] = spacing > 0 && Double.isFinite(spacing) ? spacing : 1.0;
+            m[i][i] = Qform.usableSpacing(pixdim(i + 1));
         }
         m[3][3] = 1;
         return m;

@@ -31,7 +31,7 @@ public final class NiftiReader {
     public static NiftiHeader readHeader(Path file) throws NiftiException {
         NiftiFiles files = NiftiFiles.locate(file);
         try (InputStream in = NiftiFiles.open(files.header())) {
-            return readValidHeader(file, files, in);
+            return readValidHeader(files.header(), files, in);
         } catch (IOException e) {
             throw asNiftiException(files.header(), e);
         }

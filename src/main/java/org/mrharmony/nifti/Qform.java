@@ -16,7 +16,7 @@ record Qform(double b, double c, double d, double qx, double qy, double qz,
     /** Below this, 1 - (b²+c²+d²) is treated as 0: a 180° rotation, as nifti1_io does. */
     private static final double A_SQUARED_EPS = 1e-7;
 
-    /** The affine these parameters describe. Non-positive spacings count as 1, as in nifti1_io. */
+    /** The affine these parameters describe. Non-positive (or non-finite) spacings count as 1, as in nifti1_io. */
     double[][] toAffine() {
         double qb = b;
         double qc = c;
@@ -31,9 +31,9 @@ record Qform(double b, double c, double d, double qx, double qy, double qz,
         } else {
             a = Math.sqrt(a);
         }
-        double xd = dx > 0 ? dx : 1.0;
-        double yd = dy > 0 ? dy : 1.0;
-        double zd = dz > 0 ? dz : 1.0;
+        double xd = usableSpacing(dx);
+        double yd = usableSpacing(dy);
+        double zd = usableSpacing(dz);
         if (qfac < 0) {
             zd = -zd;
         }
@@ -42,6 +42,10 @@ record Qform(double b, double c, double d, double qx, double qy, double qz,
             {2 * (qb * qc + a * qd) * xd, (a * a + qc * qc - qb * qb - qd * qd) * yd, 2 * (qc * qd - a * qb) * zd, qy},
             {2 * (qb * qd - a * qc) * xd, 2 * (qc * qd + a * qb) * yd, (a * a + qd * qd - qc * qc - qb * qb) * zd, qz},
             {0, 0, 0, 1}};
+    }
+
+    static double usableSpacing(double s) {
+        return s > 0 && Double.isFinite(s) ? s : 1.0;
     }
 
     /**

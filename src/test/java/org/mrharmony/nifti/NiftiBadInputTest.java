@@ -219,6 +219,13 @@ class NiftiBadInputTest {
     }
 
     @Test
+    void aBadHeaderReachedThroughTheImageNamesTheHeader() throws IOException {
+        NiftiFixture.nifti1().datatype(128).writePair(dir, "rgb", false);
+        Path img = dir.resolve("rgb.img");
+        assertFails(() -> NiftiReader.read(img), dir.resolve("rgb.hdr"), "unsupported datatype 128 (rgb24)");
+    }
+
+    @Test
     void missingFileDirectoryAndUnknownExtension() throws IOException {
         assertReadFails(dir.resolve("absent.nii"), "no such file");
         assertReadFails(Files.createDirectory(dir.resolve("folder.nii")), "not a regular file");
