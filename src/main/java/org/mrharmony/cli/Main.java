@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         MetricsCommand.class,
+        InfoCommand.class,
     })
 public final class Main implements Runnable {
 

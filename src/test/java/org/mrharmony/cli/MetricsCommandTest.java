@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrharmony.eval.Mae;
@@ -100,7 +99,6 @@ class MetricsCommandTest {
     }
 
     @Test
-    @Disabled("TODO: enable once the NIfTI reader/writer (branch nifti) is merged into main")
     void filesThroughMainRun(@TempDir Path dir) throws Exception {
         Volume a = random(8, 9, 10, 1, Affine.identity());
         Volume b = random(8, 9, 10, 2, Affine.identity());
