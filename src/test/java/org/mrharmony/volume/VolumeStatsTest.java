@@ -48,6 +48,33 @@ class VolumeStatsTest {
     }
 
     @Test
+    void percentilesWithManyTiesAndNaNsMatchASort() {
+        // Half background zeros, a few plateaus, NaNs that must be ignored: the hard case for selection.
+        Random r = new Random(15);
+        float[] d = new float[20000];
+        List<Float> finite = new ArrayList<>();
+        for (int i = 0; i < d.length; i++) {
+            double u = r.nextDouble();
+            d[i] = u < 0.5 ? 0f : u < 0.6 ? 7f : u < 0.61 ? Float.NaN : (float) (100 * r.nextDouble());
+            if (!Float.isNaN(d[i])) {
+                finite.add(d[i]);
+            }
+        }
+        Collections.sort(finite);
+        Volume v = new Volume(20000, 1, 1, d.clone(), Affine.identity());
+        double[] ps = {99.9, 0, 49.99, 50, 55, 60.5, 100, 1};
+        double[] got = VolumeStats.percentiles(v, ps);
+        int n = finite.size();
+        for (int i = 0; i < ps.length; i++) {
+            double rank = ps[i] / 100 * (n - 1);
+            int lo = (int) rank;
+            double hi = lo + 1 < n ? finite.get(lo + 1) : finite.get(lo);
+            assertThat(got[i]).as("p" + ps[i]).isCloseTo(finite.get(lo) + (rank - lo) * (hi - finite.get(lo)), offset(1e-9));
+        }
+        assertThat(v.data()).as("input untouched").containsExactly(d);
+    }
+
+    @Test
     void meanAndSdOverAMask() {
         // The textbook example: mean 5, population sd 2. The unmasked 1000 must be ignored.
         float[] d = {2, 4, 4, 4, 5, 5, 7, 9, 1000};
