@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.mrharmony.volume.DisplayPlane;
 import org.mrharmony.volume.DisplaySlices;
 import org.mrharmony.volume.Image2D;
+import org.mrharmony.volume.Mask;
 import org.mrharmony.volume.Reorient;
 import org.mrharmony.volume.Volume;
 import org.mrharmony.volume.VolumeIO;
@@ -35,14 +36,15 @@ import picocli.CommandLine.TypeConversionException;
         "Write a PNG of the axial, coronal and sagittal mid-slices of a NIfTI volume, side by side.",
         "The volume is reoriented to RAS first; display is neurological: patient's left on the image's left,"
             + " anterior at the top (axial), superior at the top (coronal, sagittal), anterior on the left"
-            + " (sagittal). Pixels are square in millimetres; grey levels span the 1st to 99th percentile."
+            + " (sagittal). Pixels are square in millimetres; grey levels span the 1st to 99th percentile"
+            + " of the non-zero voxels."
     })
 public final class ViewCommand implements Callable<Integer> {
 
     /** Black pixels between panels. */
     static final int GAP = 4;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "NIfTI volume (.nii, .nii.gz)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "NIfTI volume (.nii, .nii.gz, .hdr/.img)")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "PNG", description = "output image (written atomically)")
@@ -85,8 +87,8 @@ public final class ViewCommand implements Callable<Integer> {
 
     /**
      * Renders the planes of a volume in any orientation: reoriented to RAS, sliced at
-     * {@code position} along each plane's axis, windowed at the volume's 1st and 99th
-     * percentiles, one common pixel size (the finest voxel size) so panels share a scale,
+     * {@code position} along each plane's axis, windowed at the 1st and 99th percentiles
+     * of the non-zero voxels (see {@link #window}), one common pixel size (the finest voxel size) so panels share a scale,
      * panels top-aligned left to right with {@link #GAP} black pixels between them.
      */
     public static OrthoImage render(Volume volume, List<DisplayPlane> planes, double position) {
@@ -94,7 +96,7 @@ public final class ViewCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no planes to show");
         }
         Volume ras = Reorient.toCanonical(volume).volume();
-        double[] window = VolumeStats.percentiles(ras, 1, 99);
+        double[] window = window(ras);
         double pixelMm = DisplaySlices.finestVoxelSize(ras);
         List<Image2D> slices = new ArrayList<>();
         int width = -GAP;
@@ -119,6 +121,23 @@ public final class ViewCommand implements Callable<Integer> {
             x0 += slice.width() + GAP;
         }
         return new OrthoImage(image, panels);
+    }
+
+    /**
+     * The 1st and 99th percentiles of the non-zero voxels (of all voxels if every one is zero):
+     * the zero background outside the head, often half the volume, would otherwise pull the
+     * lower bound to 0 and wash out the tissue contrast.
+     */
+    static double[] window(Volume volume) {
+        float[] data = volume.data();
+        boolean[] nonZero = new boolean[data.length];
+        boolean any = false;
+        for (int i = 0; i < data.length; i++) {
+            nonZero[i] = data[i] != 0;
+            any |= nonZero[i];
+        }
+        Mask mask = any ? Mask.of(volume.nx(), volume.ny(), volume.nz(), nonZero) : Mask.all(volume);
+        return VolumeStats.percentiles(volume, mask, 1, 99);
     }
 
     /** 0..255 for values from lo to hi, clipped; a flat window shows above-lo as white. */

@@ -2,13 +2,14 @@ package org.mrharmony.volume;
 
 /**
  * The head (foreground) of an MRI volume: Otsu's threshold on a smoothed copy, the largest
- * connected region, a light closing, then holes filled.
+ * connected region, a light closing, then holes filled in 3D and in the slices of each axis.
  *
  * <p>Smoothing first keeps noise from speckling the threshold; the histogram for Otsu is cut
  * at a high percentile so a few very bright voxels (vessels, artefacts) do not squeeze all
  * tissue into the lowest bins. Keeping the largest 6-connected region drops background
  * specks; closing bridges thin gaps at the edge; filling the holes adds the enclosed dark
- * regions (ventricles, CSF) that a threshold misses.
+ * regions (ventricles, CSF, skull) that a threshold misses; slice-wise filling catches those
+ * that are open in 3D only through the cut edge of the field of view.
  */
 public final class ForegroundMask {
 
@@ -17,10 +18,12 @@ public final class ForegroundMask {
      * @param bins            histogram bins for Otsu
      * @param upperPercentile values above this percentile are left out of Otsu's histogram
      * @param closingRadius   closing with the 6-neighbour cross, this many steps (0: none)
+     * @param fillSliceHoles  after 3D hole filling, also fill holes in every 2D slice along each axis
      */
-    public record Options(double smoothingMm, int bins, double upperPercentile, int closingRadius) {
+    public record Options(double smoothingMm, int bins, double upperPercentile, int closingRadius,
+                          boolean fillSliceHoles) {
 
-        public static final Options DEFAULT = new Options(1.0, 256, 99.5, 1);
+        public static final Options DEFAULT = new Options(1.0, 256, 99.5, 1, true);
     }
 
     private ForegroundMask() {
@@ -36,7 +39,13 @@ public final class ForegroundMask {
         Mask m = Mask.above(smoothed, threshold);
         m = ConnectedComponents.largest(m);
         m = Morphology.close(m, options.closingRadius());
-        return Morphology.fillHoles(m);
+        m = Morphology.fillHoles(m);
+        if (options.fillSliceHoles()) {
+            for (int axis = 0; axis < 3; axis++) {
+                m = Morphology.fillHolesInSlices(m, axis);
+            }
+        }
+        return m;
     }
 
     /** Otsu's threshold over the values from the minimum up to the upper percentile. */

@@ -70,6 +70,37 @@ public final class Morphology {
         return Mask.wrap(mask.dims(), bits);
     }
 
+    /**
+     * Fills holes in every 2D slice across {@code axis} (see {@link #fillHoles}, one slice at a
+     * time). Catches what 3D filling cannot: a cavity enclosed in each slice but open to the
+     * outside in 3D, like the dark skull between scalp and brain, which reaches the cut edge of
+     * the field of view at the neck.
+     */
+    public static Mask fillHolesInSlices(Mask mask, int axis) {
+        int[] d = mask.dims();
+        SlicePlane plane = SlicePlane.of(new Grid(d[0], d[1], d[2], Affine.identity()), axis);
+        int[] stride = {1, d[0], d[0] * d[1]};
+        int du = stride[plane.widthAxis()];
+        int dv = stride[plane.heightAxis()];
+        boolean[] bits = mask.toArray();
+        boolean[] slice = new boolean[plane.area()];
+        for (int k = 0; k < plane.count(); k++) {
+            int base = k * stride[axis];
+            for (int v = 0, p = 0; v < plane.height(); v++) {
+                for (int u = 0; u < plane.width(); u++, p++) {
+                    slice[p] = bits[base + u * du + v * dv];
+                }
+            }
+            Mask filled = fillHoles(Mask.wrap(new int[] {plane.width(), plane.height(), 1}, slice));
+            for (int v = 0, p = 0; v < plane.height(); v++) {
+                for (int u = 0; u < plane.width(); u++, p++) {
+                    bits[base + u * du + v * dv] = filled.get(p);
+                }
+            }
+        }
+        return Mask.wrap(d, bits);
+    }
+
     /** The mask with {@code r} background voxels added on every side (none along axes of size 1). */
     private static Mask pad(Mask mask, int r) {
         int[] d = mask.dims();

@@ -1,6 +1,7 @@
 package org.mrharmony.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -57,21 +58,26 @@ class ViewCommandTest {
     }
 
     @Test
-    void windowsAtTheFirstAndNinetyNinthPercentiles() {
+    void windowsAtTheFirstAndNinetyNinthPercentilesOfNonZeroVoxels() {
         assertThat(ViewCommand.grey(5, 5, 15)).isZero();
         assertThat(ViewCommand.grey(10, 5, 15)).isEqualTo(128);
         assertThat(ViewCommand.grey(100, 5, 15)).isEqualTo(255);
         assertThat(ViewCommand.grey(Float.NaN, 5, 15)).isZero();
-        // A ramp 0..999: the 1st and 99th percentiles are 9.99 and 989.01.
+        // A ramp 0..999: the non-zero values 1..999 have 1st and 99th percentiles 1 + 0.01 * 998 and 1 + 0.99 * 998.
         Volume ramp = new Volume(10, 10, 10, Affine.identity());
         for (int i = 0; i < 1000; i++) {
             ramp.data()[i] = i;
         }
+        double lo = 1 + 0.01 * 998;
+        double hi = 1 + 0.99 * 998;
+        assertThat(ViewCommand.window(ramp)).containsExactly(new double[] {lo, hi}, offset(1e-9));
         BufferedImage img = ViewCommand.render(ramp, List.of(DisplayPlane.AXIAL), 0.0).image();
         // Axial slice z = 0 holds 0..99: top row is y = 9 (90..99), bottom-left is 0.
         assertThat(img.getRaster().getSample(0, 9, 0)).isZero();
-        int expected = (int) Math.round(255 * (99 - 9.99) / (989.01 - 9.99));
-        assertThat(img.getRaster().getSample(9, 0, 0)).isEqualTo(expected);
+        assertThat(img.getRaster().getSample(9, 0, 0)).isEqualTo((int) Math.round(255 * (99 - lo) / (hi - lo)));
+        // An all-zero volume renders black instead of failing.
+        BufferedImage black = ViewCommand.render(new Volume(4, 4, 4, Affine.identity()), ALL, 0.5).image();
+        assertThat(black.getRaster().getSample(1, 1, 0)).isZero();
     }
 
     @Test

@@ -79,6 +79,27 @@ class MaskTest {
     }
 
     @Test
+    void sliceWiseFillingClosesCavitiesOpenOnlyThroughTheFieldOfViewEdge() {
+        // A square tube along z through the whole volume: open at both ends in 3D.
+        boolean[] bits = new boolean[5 * 5 * 4];
+        for (int z = 0; z < 4; z++) {
+            for (int y = 1; y <= 3; y++) {
+                for (int x = 1; x <= 3; x++) {
+                    bits[x + 5 * (y + 5 * z)] = !(x == 2 && y == 2);
+                }
+            }
+        }
+        Mask tube = Mask.of(5, 5, 4, bits);
+        assertThat(Morphology.fillHoles(tube)).isEqualTo(tube);
+        assertThat(Morphology.fillHolesInSlices(tube, 0)).as("across x the lumen is open").isEqualTo(tube);
+        Mask filled = Morphology.fillHolesInSlices(tube, 2);
+        assertThat(filled.count()).isEqualTo(tube.count() + 4);
+        for (int z = 0; z < 4; z++) {
+            assertThat(filled.get(2, 2, z)).isTrue();
+        }
+    }
+
+    @Test
     void closingWithTheCrossFillsGapsItFitsInAndKeepsEveryVoxel() {
         Mask gap = fromStrings(
             "......",
