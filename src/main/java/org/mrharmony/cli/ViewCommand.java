@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,7 +16,6 @@ import javax.imageio.ImageIO;
 import org.mrharmony.volume.DisplayPlane;
 import org.mrharmony.volume.DisplaySlices;
 import org.mrharmony.volume.Image2D;
-import org.mrharmony.volume.Mask;
 import org.mrharmony.volume.Reorient;
 import org.mrharmony.volume.Volume;
 import org.mrharmony.volume.VolumeIO;
@@ -124,20 +124,19 @@ public final class ViewCommand implements Callable<Integer> {
     }
 
     /**
-     * The 1st and 99th percentiles of the non-zero voxels (of all voxels if every one is zero):
-     * the zero background outside the head, often half the volume, would otherwise pull the
-     * lower bound to 0 and wash out the tissue contrast.
+     * The 1st and 99th percentiles of the non-zero voxels ({0, 0} if there are none): the zero
+     * background outside the head, often half the volume, would otherwise pull the lower
+     * bound to 0 and wash out the tissue contrast.
      */
     static double[] window(Volume volume) {
-        float[] data = volume.data();
-        boolean[] nonZero = new boolean[data.length];
-        boolean any = false;
-        for (int i = 0; i < data.length; i++) {
-            nonZero[i] = data[i] != 0;
-            any |= nonZero[i];
+        float[] values = new float[volume.size()];
+        int n = 0;
+        for (float f : volume.data()) {
+            if (f != 0 && !Float.isNaN(f)) {
+                values[n++] = f;
+            }
         }
-        Mask mask = any ? Mask.of(volume.nx(), volume.ny(), volume.nz(), nonZero) : Mask.all(volume);
-        return VolumeStats.percentiles(volume, mask, 1, 99);
+        return n == 0 ? new double[] {0, 0} : VolumeStats.percentiles(Arrays.copyOf(values, n), 1, 99);
     }
 
     /** 0..255 for values from lo to hi, clipped; a flat window shows above-lo as white. */

@@ -23,6 +23,10 @@ class MaskTest {
         assertThat(ma.dice(mb)).isCloseTo(2.0 * 1 / (3 + 1), offset(1e-12));
         a[0] = true;
         assertThat(ma.count()).as("the mask copied its bits").isEqualTo(3);
+        Volume asVolume = ma.toVolume(new Grid(6, 5, 4, Affine.diagonal(2, 2, 2)));
+        assertThat(asVolume.get(4, 3, 2)).isEqualTo(1f);
+        assertThat(asVolume.get(0, 0, 0)).isZero();
+        assertThat(Mask.above(asVolume, 0.5)).isEqualTo(ma);
     }
 
     @Test
