@@ -1,0 +1,38 @@
+package org.mrharmony.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.function.Function;
+
+/** Number of scalar parameters of each trained network (EMA copies have the same). */
+public record ParameterCounts(
+        @JsonProperty("generator") long generator,
+        @JsonProperty("mapping_network") long mappingNetwork,
+        @JsonProperty("style_encoder") long styleEncoder,
+        @JsonProperty("discriminator") long discriminator) {
+
+    /**
+     * Counts by building and initialising each network of {@code config} in turn on
+     * {@code device}, freeing each before the next, so only one network is in memory at a time.
+     */
+    public static ParameterCounts of(NetworkConfig config, Device device) {
+        return new ParameterCounts(
+                count(config, device, Generator::new),
+                count(config, device, MappingNetwork::new),
+                count(config, device, StyleEncoder::new),
+                count(config, device, Discriminator::new));
+    }
+
+    private static long count(NetworkConfig config, Device device, Function<NetworkConfig, StarGanNetwork> build) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            StarGanNetwork net = build.apply(config);
+            net.initializeAsOriginal(manager);
+            return net.parameterCount();
+        }
+    }
+
+    public long total() {
+        return generator + mappingNetwork + styleEncoder + discriminator;
+    }
+}
