@@ -5,6 +5,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
 import ai.djl.training.initializer.Initializer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -92,15 +93,16 @@ public final class NetworkCheckpoint {
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
         } catch (MalformedModelException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+            throw new IOException(file + ": damaged, or saved for another network config ("
+                    + e.getMessage() + ")", e);
         } catch (java.io.EOFException e) {
             throw new IOException(file + ": truncated", e);
         }
-        List<Parameter> params = net.getParameters().values();
+        ParameterList params = net.getParameters();
         for (int i = 0; i < params.size(); i++) {
-            Shape actual = params.get(i).getArray().getShape();
+            Shape actual = params.valueAt(i).getArray().getShape();
             if (!actual.equals(expected.get(i))) {
-                throw new IOException(file + ": parameter " + params.get(i).getName() + " has shape "
+                throw new IOException(file + ": parameter " + params.keyAt(i) + " has shape "
                         + actual + ", the config needs " + expected.get(i));
             }
         }

@@ -20,7 +20,7 @@ public final class StarGanOps {
     /** Negative slope of every LeakyReLU in the original. */
     public static final float LEAKY_SLOPE = 0.2f;
 
-    private static final int[] SPATIAL_AXES = {2, 3};
+    private static final int[] PLANE_AXIS = {2};
     private static final float INV_SQRT2 = (float) (1.0 / Math.sqrt(2.0));
 
     private StarGanOps() {}
@@ -31,10 +31,12 @@ public final class StarGanOps {
      * {@code InstanceNorm2d} in training and evaluation alike (no running statistics).
      */
     public static NDArray instanceNorm(NDArray x, float eps) {
-        NDArray mean = x.mean(SPATIAL_AXES, true);
-        NDArray centred = x.sub(mean);
-        NDArray variance = centred.square().mean(SPATIAL_AXES, true);
-        return centred.div(variance.add(eps).sqrt());
+        Shape s = x.getShape();
+        // The PyTorch engine averages over one axis at a time: flatten each plane to one axis.
+        NDArray planes = x.reshape(s.get(0), s.get(1), -1);
+        NDArray centred = planes.sub(planes.mean(PLANE_AXIS, true));
+        NDArray variance = centred.square().mean(PLANE_AXIS, true);
+        return centred.div(variance.add(eps).sqrt()).reshape(s);
     }
 
     /** Instance normalisation with a learned per-channel scale {@code gamma} and shift {@code beta} (both [C]). */
