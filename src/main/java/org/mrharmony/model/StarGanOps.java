@@ -41,9 +41,18 @@ public final class StarGanOps {
 
     /** Instance normalisation with a learned per-channel scale {@code gamma} and shift {@code beta} (both [C]). */
     public static NDArray instanceNorm(NDArray x, NDArray gamma, NDArray beta, float eps) {
-        long channels = x.getShape().get(1);
-        Shape perChannel = new Shape(1, channels, 1, 1);
-        return instanceNorm(x, eps).mul(gamma.reshape(perChannel)).add(beta.reshape(perChannel));
+        Shape perChannel = new Shape(1, x.getShape().get(1), 1, 1);
+        return instanceNorm(x, eps).mul(onManagerOf(x, gamma.reshape(perChannel)))
+                .add(onManagerOf(x, beta.reshape(perChannel)));
+    }
+
+    /**
+     * An op on a parameter array lands on the parameters' long-lived manager; hand such a
+     * temporary to the manager of the data it is used with, so it is freed with the batch.
+     */
+    private static NDArray onManagerOf(NDArray data, NDArray temporary) {
+        temporary.attach(data.getManager());
+        return temporary;
     }
 
     /**

@@ -29,9 +29,11 @@ class NetworkCheckpointTest {
             NDArray w = nets.generator().getParameters().valueAt(0).getArray();
             w.addi(0.25f);
             before = outputs(nets);
+            assertThat(NetworkCheckpoint.exists(dir)).isFalse();
             NetworkCheckpoint.save(nets, dir);
         }
 
+        assertThat(NetworkCheckpoint.exists(dir)).isTrue();
         try (StarGanV2 loaded = NetworkCheckpoint.load(dir, Device.cpu())) {
             assertThat(loaded.config()).isEqualTo(TINY);
             float[][] after = outputs(loaded);

@@ -152,6 +152,29 @@ class StarGanV2Test {
         }
     }
 
+    /** Intermediate arrays belong to the caller's manager: a long training loop must not grow the model's. */
+    @Test
+    void forwardPassesLeaveNothingOnTheParameterManager() {
+        try (StarGanV2 nets = StarGanV2.create(TINY_RESIDUAL, Device.cpu(), 2);
+                NDManager caller = NDManager.newBaseManager(Device.cpu())) {
+            int before = nets.manager().getManagedArrays().size();
+            ParameterStore ps = new ParameterStore(caller, false);
+            NDArray x = caller.randomNormal(new Shape(2, 3, 32, 32));
+            NDArray y = caller.create(new int[] {0, 1});
+            NDArray z = caller.randomNormal(new Shape(2, TINY.latentDim()));
+
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray s = nets.mappingNetwork().style(ps, z, y, true);
+                NDArray fake = nets.generator().translate(ps, x, s, true);
+                NDArray loss = nets.discriminator().logit(ps, fake, y, true).sum()
+                        .add(nets.styleEncoder().style(ps, fake, y, true).sum());
+                gc.backward(loss);
+            }
+
+            assertThat(nets.manager().getManagedArrays()).hasSize(before);
+        }
+    }
+
     private static Parameter lastParameterNamed(StarGanNetwork net, String name) {
         List<Parameter> params = net.getParameters().values();
         for (int i = params.size() - 1; i >= 0; i--) {
