@@ -2,6 +2,7 @@ package org.mrharmony.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,7 @@ public final class Devices {
      * @throws IllegalArgumentException for an unknown name or a GPU this machine does not have
      */
     public static Device parse(String name) {
-        String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+        String n = name.trim().toLowerCase(Locale.ROOT);
         if (n.equals("cpu")) {
             return Device.cpu();
         }

@@ -6,11 +6,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
-import ai.djl.training.initializer.Initializer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,10 +63,10 @@ public final class NetworkCheckpoint {
         NetworkConfig config = NetworkConfigJson.read(dir.resolve(CONFIG_FILE));
         StarGanV2 nets = StarGanV2.forLoading(config, device);
         try {
+            nets.freezeEma();
             for (Map.Entry<String, StarGanNetwork> e : nets.all().entrySet()) {
                 load(e.getValue(), dir.resolve(e.getKey() + PARAMS_SUFFIX), nets);
             }
-            nets.freezeEma();
             return nets;
         } catch (IOException | RuntimeException e) {
             nets.close();
@@ -95,7 +95,7 @@ public final class NetworkCheckpoint {
         } catch (MalformedModelException e) {
             throw new IOException(file + ": damaged, or saved for another network config ("
                     + e.getMessage() + ")", e);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new IOException(file + ": truncated", e);
         }
         ParameterList params = net.getParameters();
@@ -110,9 +110,9 @@ public final class NetworkCheckpoint {
         net.initialize(nets.manager(), DataType.FLOAT32, net.inputShapes(1));
     }
 
-    /** The parameter shapes the config implies, found by a cheap all-zero initialisation. */
+    /** The parameter shapes the config implies, found by a placeholder initialisation. */
     private static List<Shape> expectedShapes(StarGanNetwork net, StarGanV2 nets) {
-        net.setInitializer(Initializer.ZEROS, p -> true);
+        net.setInitializer(new ShapeOnlyInitializer(), p -> true);
         net.initialize(nets.manager(), DataType.FLOAT32, net.inputShapes(1));
         List<Shape> shapes = new ArrayList<>();
         for (Parameter p : net.getParameters().values()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** {@link NetworkConfig} as JSON (snake_case keys, every key required, no unknown keys). */
@@ -36,7 +37,7 @@ public final class NetworkConfigJson {
         try {
             return fromJson(Files.readString(file));
         } catch (IOException e) {
-            if (e instanceof java.nio.file.NoSuchFileException) {
+            if (e instanceof NoSuchFileException) {
                 throw new IOException(file + ": no such file", e);
             }
             throw new IOException(file + ": not a valid network config: " + firstLine(e.getMessage()), e);

@@ -3,8 +3,6 @@ package org.mrharmony.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.initializer.Initializer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.function.Function;
 
@@ -30,9 +28,7 @@ public record ParameterCounts(
     private static long count(NetworkConfig config, Device device, Function<NetworkConfig, StarGanNetwork> build) {
         try (NDManager manager = NDManager.newBaseManager(device)) {
             StarGanNetwork net = build.apply(config);
-            // Values do not matter for counting: one zero broadcast to each shape allocates nothing.
-            Initializer shapeOnly = (m, shape, type) -> m.zeros(new Shape(1), type).broadcast(shape);
-            net.setInitializer(shapeOnly, p -> true);
+            net.setInitializer(new ShapeOnlyInitializer(), p -> true);
             net.initialize(manager, DataType.FLOAT32, net.inputShapes(1));
             return net.parameterCount();
         }

@@ -44,6 +44,9 @@ class NetworkCheckpointTest {
             for (Parameter p : loaded.discriminator().getParameters().values()) {
                 assertThat(p.getArray().hasGradient()).as(p.getName()).isTrue();
             }
+            for (Parameter p : loaded.generatorEma().getParameters().values()) {
+                assertThat(p.getArray().hasGradient()).as(p.getName()).isFalse();
+            }
         }
         assertThat(dir).isDirectoryContaining(p -> p.getFileName().toString().equals("generator_ema.params"));
         try (var files = Files.list(dir)) {
