@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         MetricsCommand.class,
         InfoCommand.class,
         ViewCommand.class,
+        ModelCommand.class,
     })
 public final class Main implements Runnable {
 
