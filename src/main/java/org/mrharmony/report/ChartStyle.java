@@ -3,7 +3,6 @@ package org.mrharmony.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -69,9 +68,5 @@ final class ChartStyle {
             axis.setLabelFont(LABEL_FONT);
             axis.setTickLabelFont(TICK_FONT);
         }
-    }
-
-    static Paint seriesPaint(int index) {
-        return Palette.colour(index);
     }
 }

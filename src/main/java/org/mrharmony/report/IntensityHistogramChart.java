@@ -1,7 +1,6 @@
 package org.mrharmony.report;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -106,9 +105,5 @@ public final class IntensityHistogramChart {
             items.add(item);
         }
         return items;
-    }
-
-    static List<String> sites(HistogramSpec spec) {
-        return List.copyOf(siteColours(spec).keySet());
     }
 }

@@ -5,7 +5,9 @@ import java.util.Objects;
 /**
  * A 3D image in RAS voxel order: {@code data[x + nx * (y + ny * z)]} with x increasing to the
  * subject's right, y to anterior, z to superior (a canonical, "closest to RAS" reoriented
- * volume), voxel sizes in millimetres. The array is not copied.
+ * volume), voxel sizes in millimetres. The array is not copied. A volume read from disk in
+ * another orientation must be reoriented to RAS first (the volume package's job): this record
+ * only promises that the slices come out the right way up when its data is RAS.
  */
 public record RasVolume(int nx, int ny, int nz, float[] data, double dx, double dy, double dz) {
 
