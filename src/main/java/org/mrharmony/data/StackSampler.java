@@ -54,6 +54,20 @@ public final class StackSampler {
             z1, z2);
     }
 
+    /**
+     * {@code n} random stacks of one site (channel-major, {@code n * C * P * P} floats), e.g. to
+     * average the style encoder over a site. Reproducible by {@code drawSeed}.
+     */
+    public float[] siteStacks(int site, int n, long drawSeed) {
+        SplittableRandom rng = new SplittableRandom(mix(seed ^ 0x5DEECE66DL, drawSeed));
+        int len = set.slicing().channels() * set.slicing().patch() * set.slicing().patch();
+        float[] out = new float[n * len];
+        for (int i = 0; i < n; i++) {
+            copyStack(draw(rng, site), 0, out, i * len);
+        }
+        return out;
+    }
+
     /** A random volume of the site, usable slice and crop window. */
     private Draw draw(SplittableRandom rng, int site) {
         var volumes = set.volumes(site);
