@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         InfoCommand.class,
         ViewCommand.class,
         ModelCommand.class,
+        TrainCommand.class,
     })
 public final class Main implements Runnable {
 
