@@ -82,16 +82,21 @@ public final class CorticalThickness {
             .mapToDouble(c -> streamlineThickness(grid, potential, gm[c]))
             .toArray();
         double sum = 0;
+        double inverseSum = 0;
         int measured = 0;
         for (int c = 0; c < gm.length; c++) {
             if (perVoxel[c] > 0) {
                 thickness[gm[c]] = (float) perVoxel[c];
                 sum += perVoxel[c];
+                inverseSum += 1 / perVoxel[c];
                 measured++;
             }
         }
-        return new ThicknessMap(labels.withData(thickness), measured > 0 ? sum / measured : Double.NaN,
-            measured, gm.length);
+        if (measured == 0) {
+            return new ThicknessMap(labels.withData(thickness), Double.NaN, Double.NaN, 0, gm.length);
+        }
+        return new ThicknessMap(labels.withData(thickness), measured / inverseSum, sum / measured, measured,
+            gm.length);
     }
 
     /** Red-black SOR on the GM voxels; WM stays 0, everything else outside GM stays 1. */
