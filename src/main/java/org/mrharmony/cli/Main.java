@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Harmonize brain MRI across scanning sites (StarGAN v2 + temporal coherence).",
     subcommands = {
         CommandLine.HelpCommand.class,
+        MetricsCommand.class,
+        InfoCommand.class,
     })
 public final class Main implements Runnable {
 
