@@ -26,16 +26,15 @@ final class MaskedVoxels {
         this.checkerboard = checkerboard;
     }
 
-    /** The voxels of {@code image} where {@code mask} is non-zero, in volume (x-fastest) order. */
-    static MaskedVoxels of(Volume image, Volume mask) {
+    /** The voxels of {@code image} inside {@code mask}, in volume (x-fastest) order. */
+    static MaskedVoxels of(Volume image, boolean[] mask) {
         int nx = image.nx();
         int ny = image.ny();
         int nz = image.nz();
-        float[] m = mask.data();
-        int[] compact = new int[m.length];
+        int[] compact = new int[mask.length];
         int count = 0;
-        for (int i = 0; i < m.length; i++) {
-            compact[i] = m[i] != 0 ? count++ : -1;
+        for (int i = 0; i < mask.length; i++) {
+            compact[i] = mask[i] ? count++ : -1;
         }
         int[] voxelIndex = new int[count];
         double[] intensities = new double[count];

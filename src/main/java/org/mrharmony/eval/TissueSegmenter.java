@@ -64,13 +64,15 @@ public final class TissueSegmenter {
     }
 
     /**
-     * Segments the voxels of {@code t1} where {@code brainMask} is non-zero.
+     * Segments the voxels of {@code t1} inside {@code brainMask} (parallel to its voxel array, see
+     * {@link Masks}).
      *
-     * @throws IllegalArgumentException if the grids differ or the mask holds too few voxels
+     * @throws IllegalArgumentException if the mask does not fit the volume or holds too few voxels
      */
-    public TissueSegmentation segment(Volume t1, Volume brainMask) {
-        if (t1.nx() != brainMask.nx() || t1.ny() != brainMask.ny() || t1.nz() != brainMask.nz()) {
-            throw new IllegalArgumentException("T1 " + t1 + " and brain mask " + brainMask + " differ in size");
+    public TissueSegmentation segment(Volume t1, boolean[] brainMask) {
+        if (brainMask.length != t1.size()) {
+            throw new IllegalArgumentException("brain mask has " + brainMask.length + " entries but the T1 has "
+                + t1.size() + " voxels");
         }
         MaskedVoxels voxels = MaskedVoxels.of(t1, brainMask);
         if (voxels.count() < MIN_VOXELS) {
@@ -100,8 +102,7 @@ public final class TissueSegmenter {
             this.v = v;
             this.settings = settings;
             this.q = new double[K * v.count()];
-            double[] sorted = v.intensities().clone();
-            Arrays.sort(sorted);
+            double[] sorted = Quantiles.sorted(v.intensities());
             double sum = 0;
             double sumSq = 0;
             for (double y : sorted) {
@@ -112,7 +113,7 @@ public final class TissueSegmenter {
             spread = Math.sqrt(Math.max(sumSq / sorted.length - m * m, 0));
             minSd = Math.max(1e-6 * spread, 1e-12);
             for (int k = 0; k < K; k++) {
-                mean[k] = quantile(sorted, (2.0 * k + 1) / (2.0 * K));
+                mean[k] = Quantiles.percentileOfSorted(sorted, 100.0 * (2 * k + 1) / (2 * K));
                 sd[k] = Math.max(spread / K, minSd);
                 weight[k] = 1.0 / K;
             }
@@ -236,14 +237,5 @@ public final class TissueSegmenter {
             }
             return new TissueSegmentation(t1.withData(labels), List.copyOf(posteriors), means, sds, iterations);
         }
-    }
-
-    /** Linear-interpolated quantile of sorted values, p in [0, 1]. */
-    static double quantile(double[] sorted, double p) {
-        double pos = p * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double f = pos - lo;
-        return sorted[lo] * (1 - f) + sorted[hi] * f;
     }
 }

@@ -47,12 +47,8 @@ class TissueSegmenterTest {
         return labels.withData(img);
     }
 
-    private static Volume maskOf(Volume labels) {
-        float[] m = new float[labels.size()];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = labels.data()[i] > 0 ? 1 : 0;
-        }
-        return labels.withData(m);
+    private static boolean[] maskOf(Volume labels) {
+        return Masks.positive(labels);
     }
 
     private static double dice(Volume a, Volume b, int label) {
@@ -73,7 +69,7 @@ class TissueSegmenterTest {
     void recoversKnownLabelsAtSnr8AndTheMrfBeatsThePlainMixture() {
         Volume truth = truthLabels();
         Volume image = noisyImage(truth, 7);
-        Volume mask = maskOf(truth);
+        boolean[] mask = maskOf(truth);
 
         TissueSegmentation mrf = new TissueSegmenter().segment(image, mask);
         TissueSegmentation gmm = new TissueSegmenter(TissueSegmenter.Settings.defaults().withMrfBeta(0))
@@ -119,8 +115,8 @@ class TissueSegmenterTest {
     @Test
     void rejectsAnAlmostEmptyMask() {
         Volume truth = truthLabels();
-        Volume mask = new Volume(N, N, N, truth.affine());
-        mask.set(3, 3, 3, 1);
+        boolean[] mask = new boolean[truth.size()];
+        mask[truth.index(3, 3, 3)] = true;
         assertThatThrownBy(() -> new TissueSegmenter().segment(noisyImage(truth, 1), mask))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("brain mask holds 1 voxels");
     }
