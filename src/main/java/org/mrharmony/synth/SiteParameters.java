@@ -98,7 +98,7 @@ public record SiteParameters(
      */
     public static List<SiteParameters> defaults() {
         return List.of(
-            new SiteParameters("siteA", "3T, high GM/WM contrast, low noise, 1 mm isotropic",
+            new SiteParameters("siteA", "3T, high GM/WM contrast, low noise",
                 0.22, 0.56, 1.0, 1.0, 1000, 0.08, 101, 0.020, 0.45, 0.45, 2),
             new SiteParameters("siteB", "1.5T, lower GM/WM contrast, more noise",
                 0.32, 0.70, 1.0, 1.0, 800, 0.12, 202, 0.055, 0.6, 0.7, 2),

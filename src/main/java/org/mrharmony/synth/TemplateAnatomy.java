@@ -1,0 +1,119 @@
+package org.mrharmony.synth;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.mrharmony.eval.TissueLabel;
+import org.mrharmony.eval.TissueSegmentation;
+import org.mrharmony.eval.TissueSegmenter;
+import org.mrharmony.volume.Affine;
+import org.mrharmony.volume.Volume;
+import org.mrharmony.volume.VolumeIO;
+
+/**
+ * The anatomy of a real T1 template (e.g. Colin27, {@code ch2.nii.gz}): resampled onto a
+ * {@code size}^3 RAS grid that holds its whole field of view, brain-masked, segmented into
+ * CSF/GM/WM by {@link TissueSegmenter}, and kept as texture relative to each tissue's fitted
+ * mean so that within-tissue detail (and the scalp and skull outside the brain, relative to
+ * WM) survives into every site's scans.
+ *
+ * <p>Resampling in world coordinates through both affines reorients any input to RAS in the
+ * same step. The brain mask is a mask or brain-extracted image (its non-zero voxels, e.g.
+ * {@code ch2bet.nii.gz} for {@code ch2.nii.gz}) on any grid that covers the template; without
+ * one, the template itself is taken to be brain-extracted when it has no scalp, otherwise
+ * {@link BrainMaskEstimator} strips the skull.
+ */
+final class TemplateAnatomy {
+
+    private TemplateAnatomy() {
+    }
+
+    static Anatomy load(Path template, Path brainMask, int size) throws IOException {
+        Volume source = VolumeIO.read(template).volume();
+        Affine grid = gridCovering(source, size);
+        Volume t1 = resample(source, grid, size);
+        float[] t = t1.data();
+        for (int i = 0; i < t.length; i++) {
+            t[i] = Math.max(t[i], 0f);
+        }
+        boolean[] mask;
+        if (brainMask != null) {
+            Volume m = VolumeIO.read(brainMask).volume();
+            float[] indicator = new float[m.size()];
+            for (int i = 0; i < indicator.length; i++) {
+                indicator[i] = m.data()[i] != 0 ? 1f : 0f;
+            }
+            float[] r = resample(m.withData(indicator), grid, size).data();
+            mask = new boolean[r.length];
+            int count = 0;
+            for (int i = 0; i < r.length; i++) {
+                mask[i] = r[i] >= 0.5f;
+                count += mask[i] ? 1 : 0;
+            }
+            if (count == 0) {
+                throw new IOException(brainMask + ": the brain mask does not overlap the template " + template);
+            }
+        } else {
+            mask = BrainMaskEstimator.estimate(t1);
+        }
+        return fromBrain(t1, mask);
+    }
+
+    /** Segments the brain and expresses every voxel relative to its tissue's mean. */
+    static Anatomy fromBrain(Volume t1, boolean[] mask) {
+        TissueSegmentation seg = new TissueSegmenter().segment(t1, mask);
+        float[] labels = seg.labels().data();
+        float[] texture = new float[labels.length];
+        double[] means = seg.means();
+        double wm = means[TissueLabel.WM - 1];
+        for (int i = 0; i < labels.length; i++) {
+            int l = TissueLabel.of(labels[i]);
+            double reference = l == TissueLabel.BACKGROUND ? wm : means[l - 1];
+            texture[i] = (float) (t1.data()[i] / reference);
+        }
+        return new Anatomy(seg.labels(), t1.withData(texture));
+    }
+
+    /** An isotropic RAS grid of {@code size}^3 voxels centred on the source's field of view and holding all of it. */
+    static Affine gridCovering(Volume source, int size) {
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int c = 0; c < 8; c++) {
+            double[] p = source.affine().apply(
+                (c & 1) == 0 ? -0.5 : source.nx() - 0.5,
+                (c & 2) == 0 ? -0.5 : source.ny() - 0.5,
+                (c & 4) == 0 ? -0.5 : source.nz() - 0.5);
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Math.min(lo[a], p[a]);
+                hi[a] = Math.max(hi[a], p[a]);
+            }
+        }
+        double extent = Math.max(hi[0] - lo[0], Math.max(hi[1] - lo[1], hi[2] - lo[2]));
+        double h = extent / size;
+        double[][] rows = new double[3][4];
+        for (int a = 0; a < 3; a++) {
+            rows[a][a] = h;
+            rows[a][3] = (lo[a] + hi[a]) / 2 - h * (size - 1) / 2.0;
+        }
+        return Affine.of(rows);
+    }
+
+    /** Trilinear resampling in world space; outside the source's extent the value is 0. */
+    static Volume resample(Volume source, Affine target, int size) {
+        Affine toSource = source.affine().inverse().multiply(target);
+        int[] dims = source.dims();
+        float[] out = new float[size * size * size];
+        for (int z = 0, i = 0; z < size; z++) {
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++, i++) {
+                    double[] p = toSource.apply(x, y, z);
+                    boolean inside = true;
+                    for (int a = 0; a < 3; a++) {
+                        inside &= p[a] >= -0.5 && p[a] <= dims[a] - 0.5;
+                    }
+                    out[i] = inside ? Trilinear.sample(source.data(), dims, p[0], p[1], p[2]) : 0f;
+                }
+            }
+        }
+        return new Volume(size, size, size, out, target);
+    }
+}
