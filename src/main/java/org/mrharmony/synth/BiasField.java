@@ -5,8 +5,10 @@ import java.util.Random;
 /**
  * A scanner's smooth multiplicative bias (coil sensitivity) field:
  * {@code exp(amplitude * p(x, y, z))} with p a random second-order polynomial in coordinates
- * scaled to [-1, 1] over the grid, normalised so that max |p| = 1. The field thus lies in
- * [e^-amplitude, e^amplitude], and the same seed gives the same pattern on any grid.
+ * scaled to [-1, 1] over the grid, centred and normalised over the ball inscribed in the grid
+ * (where the head is) to mean 0 and max |p| = 1, and clipped to [-1, 1] in the corners. The
+ * field thus lies in [e^-amplitude, e^amplitude] and spans most of that range across a head;
+ * the same seed gives the same pattern on any grid.
  */
 final class BiasField {
 
@@ -27,8 +29,10 @@ final class BiasField {
         for (int t = 0; t < TERMS; t++) {
             c[t] = random.nextGaussian();
         }
-        double maxAbs = 0;
         float[] p = new float[n];
+        boolean[] inBall = new boolean[n];
+        double sum = 0;
+        int count = 0;
         for (int z = 0, i = 0; z < dims[2]; z++) {
             double w = unit(z, dims[2]);
             for (int y = 0; y < dims[1]; y++) {
@@ -38,12 +42,24 @@ final class BiasField {
                     double value = c[0] * u + c[1] * v + c[2] * w + c[3] * u * u + c[4] * v * v + c[5] * w * w
                         + c[6] * u * v + c[7] * u * w + c[8] * v * w;
                     p[i] = (float) value;
-                    maxAbs = Math.max(maxAbs, Math.abs(value));
+                    inBall[i] = u * u + v * v + w * w <= 1;
+                    if (inBall[i]) {
+                        sum += value;
+                        count++;
+                    }
                 }
             }
         }
+        double mean = count > 0 ? sum / count : 0;
+        double maxAbs = 0;
         for (int i = 0; i < n; i++) {
-            field[i] = (float) Math.exp(amplitude * p[i] / maxAbs);
+            if (inBall[i]) {
+                maxAbs = Math.max(maxAbs, Math.abs(p[i] - mean));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double q = maxAbs > 0 ? Math.max(-1, Math.min(1, (p[i] - mean) / maxAbs)) : 0;
+            field[i] = (float) Math.exp(amplitude * q);
         }
         return field;
     }

@@ -6,13 +6,13 @@ import org.mrharmony.volume.Volume;
 /**
  * A smooth random displacement field, the difference between two people's brains after an
  * affine registration: each component a {@link SmoothRandomField} with control points every
- * {@link #SPACING_MM}, scaled to a given RMS displacement in mm. With a few mm over 40 mm the
+ * {@link #SPACING_MM}, scaled to a given RMS displacement in mm. With a few mm over 48 mm the
  * Jacobian stays close to 1, so the map is invertible and tissue volumes change little.
  * Applied by pulling back: the warped image at x is the original at x + u(x).
  */
 final class RandomDeformation {
 
-    static final double SPACING_MM = 40;
+    static final double SPACING_MM = 48;
 
     private final int[] dims;
     private final double[] voxelMm;

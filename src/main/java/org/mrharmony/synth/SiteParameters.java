@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * @param gamma              exponent of the intensity curve applied after blurring (1 = linear)
  * @param scale              global intensity scale (scanner units per relative unit)
  * @param biasAmplitude      log-amplitude of the smooth bias field (0 = none; 0.2 is about +-20%)
- * @param biasSeed           which bias pattern (a site's coil pattern is the same in every scan)
+ * @param biasSeed           which bias pattern (a site's coil pattern is the same in every scan);
+ *                           when omitted, derived from the name
  * @param noiseSd            sd of the Gaussian noise in each of the two channels of the Rician
  *                           noise, relative units (so noiseSd * scale in scanner units)
  * @param blurInPlaneMm      Gaussian sigma in mm within slices
@@ -38,7 +39,7 @@ public record SiteParameters(
         @JsonProperty(required = true) double gamma,
         @JsonProperty(required = true) double scale,
         @JsonProperty(required = true) double biasAmplitude,
-        long biasSeed,
+        Long biasSeed,
         @JsonProperty(required = true) double noiseSd,
         @JsonProperty(required = true) double blurInPlaneMm,
         @JsonProperty(required = true) double blurThroughPlaneMm,
@@ -56,6 +57,7 @@ public record SiteParameters(
         }
         description = description == null ? "" : description;
         sliceAxis = sliceAxis == null ? 2 : sliceAxis;
+        biasSeed = biasSeed == null ? (long) name.hashCode() : biasSeed;
         requirePositive(name, "csfMean", csfMean);
         requirePositive(name, "gmMean", gmMean);
         requirePositive(name, "wmMean", wmMean);
@@ -99,13 +101,13 @@ public record SiteParameters(
     public static List<SiteParameters> defaults() {
         return List.of(
             new SiteParameters("siteA", "3T, high GM/WM contrast, low noise",
-                0.22, 0.56, 1.0, 1.0, 1000, 0.08, 101, 0.020, 0.45, 0.45, 2),
+                0.22, 0.56, 1.0, 1.0, 1000, 0.08, 101L, 0.020, 0.45, 0.45, 2),
             new SiteParameters("siteB", "1.5T, lower GM/WM contrast, more noise",
-                0.32, 0.70, 1.0, 1.0, 800, 0.12, 202, 0.055, 0.6, 0.7, 2),
+                0.32, 0.70, 1.0, 1.0, 800, 0.12, 202L, 0.055, 0.6, 0.7, 2),
             new SiteParameters("siteC", "strong coil bias field, thick axial slices",
-                0.26, 0.60, 1.0, 1.0, 1200, 0.40, 303, 0.035, 0.5, 1.9, 2),
+                0.26, 0.60, 1.0, 1.0, 1200, 0.40, 303L, 0.035, 0.5, 1.9, 2),
             new SiteParameters("siteD", "different vendor scaling and nonlinear intensity curve",
-                0.20, 0.58, 1.0, 0.70, 2600, 0.10, 404, 0.030, 0.5, 0.6, 2));
+                0.20, 0.58, 1.0, 0.70, 2600, 0.10, 404L, 0.030, 0.5, 0.6, 2));
     }
 
     /** The first {@code count} default sites; more than four are variations of them. */

@@ -10,8 +10,8 @@ import org.mrharmony.volume.Volume;
  */
 public record Subject(SubjectParameters parameters, Anatomy anatomy) {
 
-    static final double MIN_DEFORMATION_RMS_MM = 1.5;
-    static final double MAX_DEFORMATION_RMS_MM = 3.5;
+    static final double MIN_DEFORMATION_RMS_MM = 1.0;
+    static final double MAX_DEFORMATION_RMS_MM = 2.0;
     static final double MAX_THINNING_FRACTION = 0.5;
 
     /** Subject {@code index} of a cohort with seed {@code cohortSeed}. */
