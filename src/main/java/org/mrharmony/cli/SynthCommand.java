@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -89,7 +90,9 @@ public final class SynthCommand implements Callable<Integer> {
         long start = System.nanoTime();
         CohortManifest manifest;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("synth").setInitialMax(CohortGenerator.volumeCount(cohort))
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" volumes", 1).build()) {
+                .setStyle(ProgressBarStyle.ASCII).setUnit(" volumes", 1)
+                // The current stderr, so that whoever redirects it (a test, a wrapper) gets the bar too.
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
             manifest = CohortGenerator.generate(cohort, out, bar::step);
         }
         PrintWriter w = spec.commandLine().getOut();
