@@ -29,8 +29,15 @@ public final class TissueSegmenter {
      * @param meanFieldSweeps mean-field sweeps per E-step
      * @param tolerance       stop when no class mean moves by more than this fraction of the
      *                        intensity spread (sd of the masked intensities)
+     * @param tiedVariance    one variance shared by the three classes (pooled over them) instead
+     *                        of one each. Per-class variances let a narrow class (the white
+     *                        matter of a clipped or averaged template such as Colin27) shrink
+     *                        onto its peak and, with the MRF, vanish; a shared variance keeps
+     *                        the class boundaries near the midpoints between means, where they
+     *                        belong when noise, not tissue, sets the spread
      */
-    public record Settings(int maxIterations, double mrfBeta, int meanFieldSweeps, double tolerance) {
+    public record Settings(int maxIterations, double mrfBeta, int meanFieldSweeps, double tolerance,
+                           boolean tiedVariance) {
 
         public Settings {
             if (maxIterations < 1 || meanFieldSweeps < 1) {
@@ -42,11 +49,15 @@ public final class TissueSegmenter {
         }
 
         public static Settings defaults() {
-            return new Settings(40, 0.6, 2, 1e-4);
+            return new Settings(40, 0.5, 2, 1e-4, true);
         }
 
         public Settings withMrfBeta(double beta) {
-            return new Settings(maxIterations, beta, meanFieldSweeps, tolerance);
+            return new Settings(maxIterations, beta, meanFieldSweeps, tolerance, tiedVariance);
+        }
+
+        public Settings withTiedVariance(boolean tied) {
+            return new Settings(maxIterations, mrfBeta, meanFieldSweeps, tolerance, tied);
         }
     }
 
@@ -142,7 +153,9 @@ public final class TissueSegmenter {
         private void eStep(double beta, int sweeps) {
             double[] logNorm = new double[K];
             for (int k = 0; k < K; k++) {
-                logNorm[k] = Math.log(weight[k]) - Math.log(sd[k]);
+                // With the MRF the neighbours are the prior (as in HMRF-EM); global class weights on
+                // top would count the majority twice and let it swallow the others.
+                logNorm[k] = (beta > 0 ? 0 : Math.log(weight[k])) - Math.log(sd[k]);
             }
             double[] e = new double[K];
             for (int sweep = 0; sweep < sweeps; sweep++) {
@@ -184,6 +197,7 @@ public final class TissueSegmenter {
         private void mStep() {
             double[] y = v.intensities();
             int n = v.count();
+            double pooledVariance = 0;
             for (int k = 0; k < K; k++) {
                 double sw = 0;
                 double swy = 0;
@@ -204,6 +218,10 @@ public final class TissueSegmenter {
                 mean[k] = m;
                 sd[k] = Math.max(Math.sqrt(sv / sw), minSd);
                 weight[k] = Math.max(sw / n, 1e-9);
+                pooledVariance += sv / n;
+            }
+            if (settings.tiedVariance()) {
+                Arrays.fill(sd, Math.max(Math.sqrt(pooledVariance), minSd));
             }
         }
 

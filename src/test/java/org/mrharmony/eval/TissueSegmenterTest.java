@@ -113,6 +113,24 @@ class TissueSegmenterTest {
     }
 
     @Test
+    void untiedVariancesAreFittedPerClass() {
+        Volume truth = truthLabels();
+        double[] sds = {40, 70, 30};
+        Random rnd = new Random(5);
+        float[] img = new float[truth.size()];
+        for (int i = 0; i < img.length; i++) {
+            int l = TissueLabel.of(truth.data()[i]);
+            img[i] = l == 0 ? 0 : (float) (TISSUE_MEANS[l - 1] + sds[l - 1] * rnd.nextGaussian());
+        }
+        TissueSegmentation seg = new TissueSegmenter(TissueSegmenter.Settings.defaults().withMrfBeta(0)
+            .withTiedVariance(false)).segment(truth.withData(img), maskOf(truth));
+        for (int k = 0; k < 3; k++) {
+            assertThat(seg.sds()[k]).isCloseTo(sds[k], Offset.offset(0.1 * sds[k]));
+            assertThat(seg.means()[k]).isCloseTo(TISSUE_MEANS[k], Offset.offset(10.0));
+        }
+    }
+
+    @Test
     void rejectsAnAlmostEmptyMask() {
         Volume truth = truthLabels();
         boolean[] mask = new boolean[truth.size()];
