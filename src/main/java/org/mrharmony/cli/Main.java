@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         MetricsCommand.class,
         InfoCommand.class,
+        ViewCommand.class,
+        ModelCommand.class,
         SynthCommand.class,
     })
 public final class Main implements Runnable {

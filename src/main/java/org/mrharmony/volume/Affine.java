@@ -95,6 +95,19 @@ public record Affine(double[] m) {
         return new Affine(out);
     }
 
+    /**
+     * The affine of a grid whose voxel (0, 0, 0) sits where this grid's voxel (di, dj, dk) is:
+     * same axes, translation moved. Used by crops and pads so world positions stay put.
+     */
+    public Affine shiftedBy(double di, double dj, double dk) {
+        double[] out = m.clone();
+        double[] origin = apply(di, dj, dk);
+        out[3] = origin[0];
+        out[7] = origin[1];
+        out[11] = origin[2];
+        return new Affine(out);
+    }
+
     /** Length in mm of one voxel step along each index axis (the column norms). */
     public double[] voxelSizes() {
         double[] s = new double[3];

@@ -76,6 +76,11 @@ public final class Volume {
         return affine;
     }
 
+    /** The geometry of this volume, without its voxels. */
+    public Grid grid() {
+        return new Grid(nx, ny, nz, affine);
+    }
+
     public double[] voxelSizes() {
         return affine.voxelSizes();
     }

@@ -1,0 +1,61 @@
+package org.mrharmony.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The discriminator D(x, y) of the original code ({@code Discriminator}): the
+ * {@link DownsamplingTrunk}, then {@code conv1x1(width -> K)} giving one real/fake logit per site;
+ * sample i keeps logit {@code y[i]}. Inputs: x [N, C, img_size, img_size] (exactly the configured
+ * size), y [N] integers; output [N].
+ */
+public final class Discriminator extends StarGanNetwork {
+
+    private static final byte VERSION = 1;
+
+    private final DownsamplingTrunk shared;
+    private final Conv2d logits;
+
+    public Discriminator(NetworkConfig config) {
+        super(VERSION, config);
+        shared = addChildBlock("shared", new DownsamplingTrunk(config));
+        logits = addChildBlock("logits", Layers.conv1x1(config.numDomains(), true));
+    }
+
+    /** D(x, y): one logit per sample. */
+    public NDArray logit(ParameterStore ps, NDArray x, NDArray y, boolean training) {
+        return forward(ps, new NDList(x, y), training).head();
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray h = Layers.run(shared, ps, inputs.get(0), training);
+        NDArray out = Layers.run(logits, ps, h, training);
+        out = out.reshape(out.getShape().get(0), -1);
+        return new NDList(StarGanOps.selectDomain(out, inputs.get(1)));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType type, Shape... inputShapes) {
+        Shape h = Layers.init(shared, manager, type, inputShapes[0]);
+        logits.initialize(manager, type, h);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0))};
+    }
+
+    @Override
+    public Shape[] inputShapes(long batch) {
+        int size = config.imgSize();
+        return new Shape[] {new Shape(batch, config.inChannels(), size, size), new Shape(batch)};
+    }
+}

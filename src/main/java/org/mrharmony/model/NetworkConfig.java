@@ -1,0 +1,112 @@
+package org.mrharmony.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Every size of the four StarGAN v2 networks, as data. One code path builds all sizes; the
+ * presets in {@link NetworkPresets} are just values of this record.
+ *
+ * <p>Depths follow the original code (clovaai/stargan-v2, core/model.py): the generator has
+ * {@code log2(imgSize) - 4} down/up-sampling block pairs plus two bottleneck pairs; the style
+ * encoder and discriminator trunk has {@code log2(imgSize) - 2} downsampling blocks, which brings
+ * an {@code imgSize} input to 4x4 before a 4x4 valid convolution. Channel widths start at
+ * {@code dimIn} and double per block up to {@code maxConvDim}; the original fixes
+ * {@code dimIn = 2^14 / imgSize}, here it is a field so small CPU networks are possible.
+ *
+ * @param imgSize training patch size (square, a power of two, at least 16). The generator runs
+ *     on any height and width that are multiples of {@link #downsampleFactor()}; the style encoder
+ *     and discriminator need exactly {@code imgSize x imgSize}.
+ * @param inChannels channels of an image = slices in a 2.5D stack (3 in the paper's RGB setting)
+ * @param dimIn channels after the generator's / trunk's first convolution
+ * @param maxConvDim channel cap of every convolution
+ * @param styleDim length of a style code
+ * @param latentDim length of the mapping network's latent input
+ * @param numDomains number of sites K; one head per site in M, E and D
+ * @param mappingHidden width of the mapping network's hidden layers (512 in the paper)
+ * @param residualOutput generator returns {@code input + correction}, the correction's last
+ *     convolution zero-initialised so the untrained generator is exactly the identity
+ */
+public record NetworkConfig(
+        @JsonProperty("img_size") int imgSize,
+        @JsonProperty("in_channels") int inChannels,
+        @JsonProperty("dim_in") int dimIn,
+        @JsonProperty("max_conv_dim") int maxConvDim,
+        @JsonProperty("style_dim") int styleDim,
+        @JsonProperty("latent_dim") int latentDim,
+        @JsonProperty("num_domains") int numDomains,
+        @JsonProperty("mapping_hidden") int mappingHidden,
+        @JsonProperty("residual_output") boolean residualOutput) {
+
+    /** The smallest patch with a non-empty trunk: 16 -> two downsamplings -> 4x4. */
+    public static final int MIN_IMG_SIZE = 16;
+
+    public NetworkConfig {
+        if (imgSize < MIN_IMG_SIZE || Integer.bitCount(imgSize) != 1) {
+            throw new IllegalArgumentException(
+                    "img_size must be a power of two >= " + MIN_IMG_SIZE + ", got " + imgSize);
+        }
+        requirePositive("in_channels", inChannels);
+        requirePositive("dim_in", dimIn);
+        requirePositive("max_conv_dim", maxConvDim);
+        requirePositive("style_dim", styleDim);
+        requirePositive("latent_dim", latentDim);
+        requirePositive("num_domains", numDomains);
+        requirePositive("mapping_hidden", mappingHidden);
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    /** Number of (downsampling encoder, upsampling decoder) block pairs in the generator. */
+    @JsonIgnore
+    public int generatorResamplings() {
+        return log2(imgSize) - 4;
+    }
+
+    /** Number of downsampling residual blocks in the style encoder / discriminator trunk. */
+    @JsonIgnore
+    public int trunkDownsamplings() {
+        return log2(imgSize) - 2;
+    }
+
+    /** The generator's input height and width must be multiples of this. */
+    @JsonIgnore
+    public int downsampleFactor() {
+        return 1 << generatorResamplings();
+    }
+
+    /** Channel width after {@code blocks} doublings from {@code dimIn}, capped. */
+    public int widthAfter(int blocks) {
+        long width = dimIn;
+        for (int i = 0; i < blocks; i++) {
+            width = Math.min(width * 2, maxConvDim);
+        }
+        return (int) width;
+    }
+
+    public NetworkConfig withImgSize(int size) {
+        return new NetworkConfig(
+                size, inChannels, dimIn, maxConvDim, styleDim, latentDim, numDomains, mappingHidden,
+                residualOutput);
+    }
+
+    public NetworkConfig withMaxConvDim(int max) {
+        return new NetworkConfig(
+                imgSize, inChannels, dimIn, max, styleDim, latentDim, numDomains, mappingHidden,
+                residualOutput);
+    }
+
+    public NetworkConfig withNumDomains(int k) {
+        return new NetworkConfig(
+                imgSize, inChannels, dimIn, maxConvDim, styleDim, latentDim, k, mappingHidden,
+                residualOutput);
+    }
+
+    private static int log2(int powerOfTwo) {
+        return Integer.numberOfTrailingZeros(powerOfTwo);
+    }
+}

@@ -1,0 +1,63 @@
+package org.mrharmony.model;
+
+import java.util.List;
+
+/**
+ * Named network sizes. They differ only in numbers; every preset builds through the same code.
+ *
+ * <ul>
+ *   <li>{@code paper}: the published StarGAN v2 at 256x256, layer for layer (as the original
+ *       code builds it with {@code w_hpf = 0}), 3 channels = 3 stacked slices.
+ *   <li>{@code cpu} (default): sized for training on a 2-core CPU. 64 px patches keep the
+ *       generator's two resamplings (a 16x16 bottleneck, as the paper's) while a batch of 8 is
+ *       ~16x fewer pixels than at 256; {@code dim_in 32, max_conv_dim 128} cut the widths 2x/4x,
+ *       so convolutions cost ~(1/4..1/16) per pixel; the mapping network's hidden width follows
+ *       (128). Style (64) and latent (16) lengths stay as published: they cost nearly nothing.
+ *       Residual output is on: measured runs (METHOD.md) showed that on a CPU budget a generator
+ *       that starts as the identity keeps the anatomy from the first step.
+ *   <li>{@code tiny}: for tests. 32 px is the smallest size with one generator resampling, so the
+ *       down/up-sampling paths are exercised.
+ * </ul>
+ */
+public final class NetworkPresets {
+
+    public static final String PAPER = "paper";
+    public static final String CPU = "cpu";
+    public static final String TINY = "tiny";
+    public static final String DEFAULT = CPU;
+
+    /** The original derives the first width from the image size: {@code 2^14 / img_size}. */
+    private static final int PAPER_WIDTH_BUDGET = 1 << 14;
+
+    private static final int STACK_DEPTH = 3;
+
+    private NetworkPresets() {}
+
+    public static List<String> names() {
+        return List.of(PAPER, CPU, TINY);
+    }
+
+    /**
+     * The named preset for {@code sites} sites.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static NetworkConfig named(String name, int sites) {
+        return switch (name) {
+            case PAPER -> paper(256, sites);
+            case CPU -> new NetworkConfig(64, STACK_DEPTH, 32, 128, 64, 16, sites, 128, true);
+            case TINY -> new NetworkConfig(32, STACK_DEPTH, 8, 16, 8, 4, sites, 16, false);
+            default -> throw new IllegalArgumentException(
+                    "unknown network preset '" + name + "' (known: " + String.join(", ", names()) + ")");
+        };
+    }
+
+    /**
+     * The original code's architecture at any power-of-two size: widths start at
+     * {@code 2^14 / imgSize} (64 at 256) and stop at 512.
+     */
+    public static NetworkConfig paper(int imgSize, int sites) {
+        int dimIn = PAPER_WIDTH_BUDGET / imgSize;
+        return new NetworkConfig(imgSize, STACK_DEPTH, dimIn, 512, 64, 16, sites, 512, false);
+    }
+}

@@ -1,0 +1,96 @@
+package org.mrharmony.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NetworkConfigTest {
+
+    @Test
+    void paperPresetIsThePublishedArchitectureAt256() {
+        NetworkConfig paper = NetworkPresets.named("paper", 4);
+
+        assertThat(paper).isEqualTo(new NetworkConfig(256, 3, 64, 512, 64, 16, 4, 512, false));
+        assertThat(paper.generatorResamplings()).isEqualTo(4);
+        assertThat(paper.downsampleFactor()).isEqualTo(16);
+        assertThat(paper.trunkDownsamplings()).isEqualTo(6);
+    }
+
+    @Test
+    void paperAtOtherSizesUsesTheOriginalsWidthRule() {
+        // core/model.py: dim_in = 2**14 // img_size
+        assertThat(NetworkPresets.paper(128, 2).dimIn()).isEqualTo(128);
+        assertThat(NetworkPresets.paper(512, 2).dimIn()).isEqualTo(32);
+    }
+
+    @Test
+    void cpuIsTheDefaultAndStartsAsIdentity() {
+        NetworkConfig cpu = NetworkPresets.named(NetworkPresets.DEFAULT, 2);
+
+        assertThat(NetworkPresets.DEFAULT).isEqualTo("cpu");
+        assertThat(cpu.residualOutput()).isTrue();
+        assertThat(cpu.imgSize()).isEqualTo(64);
+        assertThat(cpu.downsampleFactor()).isEqualTo(4);
+    }
+
+    @Test
+    void widthsDoubleUpToTheCap() {
+        NetworkConfig c = new NetworkConfig(256, 3, 64, 512, 64, 16, 2, 512, false);
+
+        assertThat(c.widthAfter(0)).isEqualTo(64);
+        assertThat(c.widthAfter(1)).isEqualTo(128);
+        assertThat(c.widthAfter(3)).isEqualTo(512);
+        assertThat(c.widthAfter(6)).isEqualTo(512);
+    }
+
+    @Test
+    void rejectsSizesThatAreNotPowersOfTwo() {
+        assertThatThrownBy(() -> NetworkPresets.named("tiny", 2).withImgSize(48))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("img_size must be a power of two");
+        assertThatThrownBy(() -> NetworkPresets.named("tiny", 2).withImgSize(8))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rejectsNonPositiveSizes() {
+        assertThatThrownBy(() -> NetworkPresets.named("tiny", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("num_domains must be positive, got 0");
+    }
+
+    @Test
+    void unknownPresetNamesTheKnownOnes() {
+        assertThatThrownBy(() -> NetworkPresets.named("huge", 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown network preset 'huge'")
+                .hasMessageContaining("paper, cpu, tiny");
+    }
+
+    @Test
+    void jsonRoundTripWithSnakeCaseKeys() throws IOException {
+        NetworkConfig cpu = NetworkPresets.named("cpu", 3);
+
+        String json = NetworkConfigJson.toJson(cpu);
+
+        assertThat(json).contains("\"img_size\"", "\"max_conv_dim\"", "\"residual_output\"");
+        assertThat(json).doesNotContain("downsample", "resamplings");
+        assertThat(NetworkConfigJson.fromJson(json)).isEqualTo(cpu);
+    }
+
+    @Test
+    void readingAConfigWithAMissingKeyNamesTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("net.json");
+        Files.writeString(file, NetworkConfigJson.toJson(NetworkPresets.named("tiny", 2)).replaceAll("\"style_dim\" : \\d+,", ""));
+
+        assertThatThrownBy(() -> NetworkConfigJson.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith(file + ": not a valid network config")
+                .hasMessageContaining("style_dim");
+    }
+}
