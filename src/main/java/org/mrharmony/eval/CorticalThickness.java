@@ -1,6 +1,8 @@
 package org.mrharmony.eval;
 
 import java.util.stream.IntStream;
+import org.mrharmony.volume.Interpolation;
+import org.mrharmony.volume.Resample;
 import org.mrharmony.volume.Volume;
 
 /**
@@ -75,8 +77,8 @@ public final class CorticalThickness {
                 gm[c++] = i;
             }
         }
-        Grid grid = new Grid(labels, label);
-        float[] potential = solveLaplace(grid, gm);
+        LabelGrid grid = new LabelGrid(labels, label);
+        Volume potential = labels.withData(solveLaplace(grid, gm));
         float[] thickness = new float[labels.size()];
         double[] perVoxel = IntStream.range(0, gm.length).parallel()
             .mapToDouble(c -> streamlineThickness(grid, potential, gm[c]))
@@ -100,7 +102,7 @@ public final class CorticalThickness {
     }
 
     /** Red-black SOR on the GM voxels; WM stays 0, everything else outside GM stays 1. */
-    private float[] solveLaplace(Grid g, int[] gm) {
+    private float[] solveLaplace(LabelGrid g, int[] gm) {
         float[] u = new float[g.label.length];
         for (int i = 0; i < u.length; i++) {
             u[i] = g.label[i] == TissueLabel.WM ? 0f : g.label[i] == TissueLabel.GM ? 0.5f : 1f;
@@ -137,7 +139,7 @@ public final class CorticalThickness {
     }
 
     /** The voxels split by parity of x+y+z, so that one colour's updates only read the other's. */
-    private static int[][] checkerboard(Grid g, int[] voxels) {
+    private static int[][] checkerboard(LabelGrid g, int[] voxels) {
         int even = 0;
         for (int i : voxels) {
             even += parity(g, i) == 0 ? 1 : 0;
@@ -151,12 +153,12 @@ public final class CorticalThickness {
         return colours;
     }
 
-    private static int parity(Grid g, int i) {
+    private static int parity(LabelGrid g, int i) {
         return (i % g.nx + (i / g.nx) % g.ny + i / g.nxy) & 1;
     }
 
     /** Length of the streamline through GM voxel {@code i} from WM surface to pial surface, or 0. */
-    private double streamlineThickness(Grid g, float[] u, int i) {
+    private double streamlineThickness(LabelGrid g, Volume u, int i) {
         double[] start = {i % g.nx, (i / g.nx) % g.ny, i / (g.nx * g.ny)};
         double inward = halfLength(g, u, start, -1);
         if (inward < 0) {
@@ -167,7 +169,7 @@ public final class CorticalThickness {
     }
 
     /** Distance in mm along the (signed) gradient until the GM is left, or -1 on failure. */
-    private double halfLength(Grid g, float[] u, double[] start, int direction) {
+    private double halfLength(LabelGrid g, Volume u, double[] start, int direction) {
         double step = settings.stepVoxels() * Math.min(g.h[0], Math.min(g.h[1], g.h[2]));
         double[] p = start.clone();
         double[] next = new double[3];
@@ -190,7 +192,7 @@ public final class CorticalThickness {
     }
 
     /** Where on the segment from GM point {@code a} to non-GM point {@code b} the label changes, in [0, 1]. */
-    private static double boundaryFraction(Grid g, double[] a, double[] b) {
+    private static double boundaryFraction(LabelGrid g, double[] a, double[] b) {
         double lo = 0;
         double hi = 1;
         double[] m = new double[3];
@@ -209,14 +211,14 @@ public final class CorticalThickness {
     }
 
     /** The unit gradient of the potential at {@code p} in mm space; false where it vanishes. */
-    private static boolean unitGradient(Grid g, float[] u, double[] p, double[] out) {
+    private static boolean unitGradient(LabelGrid g, Volume u, double[] p, double[] out) {
         double norm = 0;
         for (int a = 0; a < 3; a++) {
             double[] q = p.clone();
             q[a] = p[a] + 0.5;
-            double plus = g.trilinear(u, q);
+            double plus = potentialAt(u, q);
             q[a] = p[a] - 0.5;
-            double minus = g.trilinear(u, q);
+            double minus = potentialAt(u, q);
             out[a] = (plus - minus) / g.h[a];
             norm += out[a] * out[a];
         }
@@ -230,8 +232,22 @@ public final class CorticalThickness {
         return true;
     }
 
+    /**
+     * Trilinear potential, coordinates clamped to the grid: the edge voxels are replicated
+     * (zero normal derivative, as in the solver), so a streamline running along the grid's
+     * face does not see a jump to a fill value.
+     */
+    private static double potentialAt(Volume u, double[] p) {
+        return Resample.sample(u, clamp(p[0], u.nx()), clamp(p[1], u.ny()), clamp(p[2], u.nz()),
+            Interpolation.TRILINEAR, Float.NaN);
+    }
+
+    private static double clamp(double c, int n) {
+        return Math.min(Math.max(c, 0), n - 1);
+    }
+
     /** The label grid with its voxel sizes and the lookups streamlines need. */
-    private static final class Grid {
+    private static final class LabelGrid {
         final int nx;
         final int ny;
         final int nz;
@@ -239,7 +255,7 @@ public final class CorticalThickness {
         final double[] h;
         final byte[] label;
 
-        Grid(Volume v, byte[] label) {
+        LabelGrid(Volume v, byte[] label) {
             this.nx = v.nx();
             this.ny = v.ny();
             this.nz = v.nz();
@@ -257,29 +273,6 @@ public final class CorticalThickness {
                 return TissueLabel.BACKGROUND;
             }
             return label[x + nx * (y + ny * z)];
-        }
-
-        /** Trilinear interpolation with coordinates clamped to the grid. */
-        double trilinear(float[] f, double[] p) {
-            double x = Math.min(Math.max(p[0], 0), nx - 1);
-            double y = Math.min(Math.max(p[1], 0), ny - 1);
-            double z = Math.min(Math.max(p[2], 0), nz - 1);
-            int x0 = Math.min((int) x, nx - 2 < 0 ? 0 : nx - 2);
-            int y0 = Math.min((int) y, ny - 2 < 0 ? 0 : ny - 2);
-            int z0 = Math.min((int) z, nz - 2 < 0 ? 0 : nz - 2);
-            double fx = x - x0;
-            double fy = y - y0;
-            double fz = z - z0;
-            int x1 = Math.min(x0 + 1, nx - 1);
-            int y1 = Math.min(y0 + 1, ny - 1);
-            int z1 = Math.min(z0 + 1, nz - 1);
-            double c00 = f[x0 + nx * (y0 + ny * z0)] * (1 - fx) + f[x1 + nx * (y0 + ny * z0)] * fx;
-            double c10 = f[x0 + nx * (y1 + ny * z0)] * (1 - fx) + f[x1 + nx * (y1 + ny * z0)] * fx;
-            double c01 = f[x0 + nx * (y0 + ny * z1)] * (1 - fx) + f[x1 + nx * (y0 + ny * z1)] * fx;
-            double c11 = f[x0 + nx * (y1 + ny * z1)] * (1 - fx) + f[x1 + nx * (y1 + ny * z1)] * fx;
-            double c0 = c00 * (1 - fy) + c10 * fy;
-            double c1 = c01 * (1 - fy) + c11 * fy;
-            return c0 * (1 - fz) + c1 * fz;
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.mrharmony.synth;
 
 import java.util.SplittableRandom;
+import org.mrharmony.volume.Interpolation;
+import org.mrharmony.volume.Resample;
 import org.mrharmony.volume.Volume;
 
 /**
@@ -50,24 +52,24 @@ final class RandomDeformation {
 
     /** Labels are carried by nearest neighbour, so they stay labels. */
     Volume warpLabels(Volume labels) {
-        return warp(labels, true);
+        return warp(labels, Interpolation.NEAREST);
     }
 
     /** Continuous images (texture) are interpolated trilinearly. */
     Volume warpImage(Volume image) {
-        return warp(image, false);
+        return warp(image, Interpolation.TRILINEAR);
     }
 
-    private Volume warp(Volume v, boolean nearest) {
-        float[] in = v.data();
-        float[] out = new float[in.length];
+    /** Beyond the grid is air (0): label background, no signal. */
+    private Volume warp(Volume v, Interpolation interpolation) {
+        float[] out = new float[v.size()];
         for (int z = 0, i = 0; z < dims[2]; z++) {
             for (int y = 0; y < dims[1]; y++) {
                 for (int x = 0; x < dims[0]; x++, i++) {
                     double sx = x + displacementMm[0][i] / voxelMm[0];
                     double sy = y + displacementMm[1][i] / voxelMm[1];
                     double sz = z + displacementMm[2][i] / voxelMm[2];
-                    out[i] = nearest ? Trilinear.nearest(in, dims, sx, sy, sz) : Trilinear.sample(in, dims, sx, sy, sz);
+                    out[i] = Resample.sample(v, sx, sy, sz, interpolation, 0f);
                 }
             }
         }

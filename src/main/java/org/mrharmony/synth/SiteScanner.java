@@ -2,6 +2,7 @@ package org.mrharmony.synth;
 
 import java.util.SplittableRandom;
 import org.mrharmony.eval.TissueLabel;
+import org.mrharmony.volume.Gaussian;
 import org.mrharmony.volume.Volume;
 
 /**
@@ -37,7 +38,7 @@ public final class SiteScanner {
         for (int a = 0; a < 3; a++) {
             sigma[a] = a == site.sliceAxis() ? site.blurThroughPlaneMm() : site.blurInPlaneMm();
         }
-        GaussianBlur.apply(s, labels.dims(), labels.voxelSizes(), sigma);
+        s = Gaussian.smooth(labels.withData(s), sigma).data();
         float[] bias = BiasField.generate(labels.dims(), site.biasAmplitude(), site.biasSeed());
         double noise = site.noiseSd() * site.scale();
         SplittableRandom random = new SplittableRandom(noiseSeed);

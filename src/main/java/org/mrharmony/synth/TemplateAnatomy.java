@@ -6,6 +6,8 @@ import org.mrharmony.eval.TissueLabel;
 import org.mrharmony.eval.TissueSegmentation;
 import org.mrharmony.eval.TissueSegmenter;
 import org.mrharmony.volume.Affine;
+import org.mrharmony.volume.Grid;
+import org.mrharmony.volume.Resample;
 import org.mrharmony.volume.Volume;
 import org.mrharmony.volume.VolumeIO;
 
@@ -29,8 +31,8 @@ final class TemplateAnatomy {
 
     static Anatomy load(Path template, Path brainMask, int size) throws IOException {
         Volume source = VolumeIO.read(template).volume();
-        Affine grid = gridCovering(source, size);
-        Volume t1 = resample(source, grid, size);
+        Grid grid = gridCovering(source, size);
+        Volume t1 = Resample.trilinear(source, grid, 0f);
         float[] t = t1.data();
         for (int i = 0; i < t.length; i++) {
             t[i] = Math.max(t[i], 0f);
@@ -42,7 +44,7 @@ final class TemplateAnatomy {
             for (int i = 0; i < indicator.length; i++) {
                 indicator[i] = m.data()[i] != 0 ? 1f : 0f;
             }
-            float[] r = resample(m.withData(indicator), grid, size).data();
+            float[] r = Resample.trilinear(m.withData(indicator), grid, 0f).data();
             mask = new boolean[r.length];
             int count = 0;
             for (int i = 0; i < r.length; i++) {
@@ -74,7 +76,7 @@ final class TemplateAnatomy {
     }
 
     /** An isotropic RAS grid of {@code size}^3 voxels centred on the source's field of view and holding all of it. */
-    static Affine gridCovering(Volume source, int size) {
+    static Grid gridCovering(Volume source, int size) {
         double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (int c = 0; c < 8; c++) {
@@ -94,26 +96,6 @@ final class TemplateAnatomy {
             rows[a][a] = h;
             rows[a][3] = (lo[a] + hi[a]) / 2 - h * (size - 1) / 2.0;
         }
-        return Affine.of(rows);
-    }
-
-    /** Trilinear resampling in world space; outside the source's extent the value is 0. */
-    static Volume resample(Volume source, Affine target, int size) {
-        Affine toSource = source.affine().inverse().multiply(target);
-        int[] dims = source.dims();
-        float[] out = new float[size * size * size];
-        for (int z = 0, i = 0; z < size; z++) {
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++, i++) {
-                    double[] p = toSource.apply(x, y, z);
-                    boolean inside = true;
-                    for (int a = 0; a < 3; a++) {
-                        inside &= p[a] >= -0.5 && p[a] <= dims[a] - 0.5;
-                    }
-                    out[i] = inside ? Trilinear.sample(source.data(), dims, p[0], p[1], p[2]) : 0f;
-                }
-            }
-        }
-        return new Volume(size, size, size, out, target);
+        return Grid.of(new int[] {size, size, size}, Affine.of(rows));
     }
 }

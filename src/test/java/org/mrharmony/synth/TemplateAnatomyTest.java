@@ -51,4 +51,15 @@ class TemplateAnatomyTest {
         // Outside the brain the scalp is there (relative to WM), and air is dark.
         assertThat(a.texture().get(0, 0, 0)).isLessThan(0.05f);
     }
+
+    @Test
+    void withoutAMaskTheSkullIsStrippedAndTheTissueVolumesStayPlausible() throws IOException {
+        assumeTrue(Files.exists(CH2), "Colin27 (mricron templates) not installed");
+        int[] counts = BrainPhantomTest.labelCounts(TemplateAnatomy.load(CH2, null, 64).labels());
+        double voxelMl = Math.pow(217.0 / 64, 3) / 1000;
+        double gm = counts[TissueLabel.GM] * voxelMl;
+        double wm = counts[TissueLabel.WM] * voxelMl;
+        assertThat(gm + wm).isBetween(900.0, 1700.0);
+        assertThat(gm / wm).isBetween(0.7, 2.0);
+    }
 }
