@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -62,7 +63,8 @@ public final class CohortGenerator {
                 subjects.add(f.get());
             }
             String anatomy = spec.template() == null ? CohortManifest.PHANTOM : spec.template().toString();
-            CohortManifest manifest = new CohortManifest(CohortManifest.FORMAT_VERSION, spec.seed(), anatomy,
+            String mask = spec.templateMask() == null ? null : spec.templateMask().toString();
+            CohortManifest manifest = new CohortManifest(CohortManifest.FORMAT_VERSION, spec.seed(), anatomy, mask,
                 spec.size(), base.labels().voxelSizes(), spec.sites(), subjects);
             manifest.write(out);
             return manifest;
@@ -130,7 +132,7 @@ public final class CohortGenerator {
             order[i] = order[j];
             order[j] = t;
         }
-        List<String> splits = new ArrayList<>(java.util.Collections.nCopies(count, SubjectParameters.TRAIN));
+        List<String> splits = new ArrayList<>(Collections.nCopies(count, SubjectParameters.TRAIN));
         for (int k = 0; k < tests; k++) {
             splits.set(order[k], SubjectParameters.TEST);
         }

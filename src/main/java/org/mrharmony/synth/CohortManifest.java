@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What {@code cohort.json} says about a synthetic travelling-subject cohort: how it was made
@@ -19,12 +21,14 @@ import java.util.List;
  * @param formatVersion  {@link #FORMAT_VERSION}
  * @param seed           the seed the cohort was made with (same seed, same files)
  * @param anatomy        {@code phantom} or the template file it was made from
+ * @param anatomyMask    the template's brain mask file, or null (phantom, or estimated mask)
  * @param size           grid size along each axis
  * @param voxelSizeMm    voxel size along x, y, z
  * @param sites          the sites, in order
  * @param subjects       the subjects, in order
  */
-public record CohortManifest(int formatVersion, long seed, String anatomy, int size, double[] voxelSizeMm,
+public record CohortManifest(int formatVersion, long seed, String anatomy, String anatomyMask, int size,
+                             double[] voxelSizeMm,
                              List<SiteParameters> sites, List<SubjectParameters> subjects) {
 
     public static final int FORMAT_VERSION = 1;
@@ -81,14 +85,15 @@ public record CohortManifest(int formatVersion, long seed, String anatomy, int s
 
     @Override
     public boolean equals(Object o) {
+        // By value, voxel sizes included (a record compares arrays by identity).
         return o instanceof CohortManifest m && formatVersion == m.formatVersion && seed == m.seed
-            && anatomy.equals(m.anatomy) && size == m.size && java.util.Arrays.equals(voxelSizeMm, m.voxelSizeMm)
-            && sites.equals(m.sites) && subjects.equals(m.subjects);
+            && anatomy.equals(m.anatomy) && Objects.equals(anatomyMask, m.anatomyMask) && size == m.size
+            && Arrays.equals(voxelSizeMm, m.voxelSizeMm) && sites.equals(m.sites) && subjects.equals(m.subjects);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(formatVersion, seed, anatomy, size, java.util.Arrays.hashCode(voxelSizeMm),
+        return Objects.hash(formatVersion, seed, anatomy, anatomyMask, size, Arrays.hashCode(voxelSizeMm),
             sites, subjects);
     }
 }

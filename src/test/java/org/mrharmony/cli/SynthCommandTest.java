@@ -74,6 +74,7 @@ class SynthCommandTest {
         CohortManifest m = CohortManifest.read(out);
         assertThat(m.seed()).isEqualTo(5);
         assertThat(m.anatomy()).isEqualTo(CohortManifest.PHANTOM);
+        assertThat(m.anatomyMask()).isNull();
         assertThat(m.size()).isEqualTo(24);
         assertThat(m.voxelSizeMm()).containsExactly(8.0, 8.0, 8.0);
         assertThat(m.sites()).isEqualTo(SiteParameters.defaults(2));
