@@ -148,6 +148,23 @@ class SynthCommandTest {
     }
 
     @Test
+    void aTemplateGivesTheAnatomyAndIsRecorded() throws IOException {
+        Path ch2 = Path.of("/usr/share/mricron/templates/ch2.nii.gz");
+        Path ch2bet = Path.of("/usr/share/mricron/templates/ch2bet.nii.gz");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(ch2) && Files.exists(ch2bet),
+            "Colin27 (mricron templates) not installed");
+        Path out = dir.resolve("c");
+        Run r = run("synth", "--out", out.toString(), "--size", "32", "--subjects", "2", "--sites", "1",
+            "--template", ch2.toString(), "--template-mask", ch2bet.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        CohortManifest m = CohortManifest.read(out);
+        assertThat(m.anatomy()).isEqualTo(ch2.toString());
+        assertThat(m.anatomyMask()).isEqualTo(ch2bet.toString());
+        assertThat(m.voxelSizeMm()[0]).isEqualTo(217.0 / 32);
+        assertThat(out.resolve(CohortManifest.scanPath("siteA", "sub-02"))).exists();
+    }
+
+    @Test
     void badInputIsOneLineNamingTheProblem() throws IOException {
         Run fraction = run("synth", "--out", dir.resolve("x").toString(), "--test-fraction", "1.5");
         assertThat(fraction.exit()).isEqualTo(2);
@@ -159,6 +176,10 @@ class SynthCommandTest {
 
         Run both = run("synth", "--out", dir.resolve("z").toString(), "--sites", "2", "--sites-config", "s.json");
         assertThat(both.exit()).isEqualTo(2);
+
+        Run template = run("synth", "--out", dir.resolve("t").toString(), "--template", dir.resolve("no.nii.gz").toString());
+        assertThat(template.exit()).isEqualTo(2);
+        assertThat(template.err()).contains("no.nii.gz").doesNotContain("Exception");
     }
 
     @Test
