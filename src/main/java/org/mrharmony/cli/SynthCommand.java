@@ -16,6 +16,7 @@ import org.mrharmony.synth.CohortManifest;
 import org.mrharmony.synth.CohortSpec;
 import org.mrharmony.synth.SiteConfig;
 import org.mrharmony.synth.SiteParameters;
+import org.mrharmony.synth.SubjectParameters;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,8 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the cohort.")
     Path out;
 
-    @Option(names = "--subjects", paramLabel = "N", defaultValue = "8", description = "Number of subjects (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--subjects", paramLabel = "N", defaultValue = "8",
+        description = "Number of subjects (default: ${DEFAULT-VALUE}).")
     int subjects;
 
     /** Either a number of built-in sites or a configuration file. */
@@ -58,14 +60,16 @@ public final class SynthCommand implements Callable<Integer> {
     int size;
 
     @Option(names = "--template", paramLabel = "FILE",
-        description = "Take the anatomy from this T1 (e.g. /usr/share/mricron/templates/ch2.nii.gz) instead of the phantom.")
+        description = "Take the anatomy from this T1 instead of the phantom,"
+            + " e.g. /usr/share/mricron/templates/ch2.nii.gz (Colin27).")
     Path template;
 
     @Option(names = "--template-mask", paramLabel = "FILE",
         description = "Brain mask or brain-extracted image for the template (e.g. ch2bet.nii.gz).")
     Path templateMask;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+        description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.25",
@@ -86,10 +90,11 @@ public final class SynthCommand implements Callable<Integer> {
         List<SiteParameters> sites = sites();
         CohortSpec cohort = new CohortSpec(subjects, sites, size, template, templateMask, seed, testFraction,
             threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        checkOutput(sites);
+        checkOutput();
         long start = System.nanoTime();
         CohortManifest manifest;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("synth").setInitialMax(CohortGenerator.volumeCount(cohort))
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("synth")
+                .setInitialMax(CohortGenerator.volumeCount(cohort))
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" volumes", 1)
                 // The current stderr, so that whoever redirects it (a test, a wrapper) gets the bar too.
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
@@ -98,7 +103,7 @@ public final class SynthCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "wrote %d subjects x %d sites (%d train, %d test) to %s in %.1f s%n",
             manifest.subjects().size(), manifest.sites().size(),
-            manifest.subjectIds("train").size(), manifest.subjectIds("test").size(), out,
+            manifest.subjectIds(SubjectParameters.TRAIN).size(), manifest.subjectIds(SubjectParameters.TEST).size(), out,
             (System.nanoTime() - start) / 1e9);
         w.flush();
         return 0;
@@ -112,7 +117,7 @@ public final class SynthCommand implements Callable<Integer> {
     }
 
     /** Refuses to mix a new cohort into an old one unless --force; never writes over an input file. */
-    private void checkOutput(List<SiteParameters> sites) throws IOException {
+    private void checkOutput() throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserError(out + ": exists and is not a folder");
         }
@@ -122,7 +127,8 @@ public final class SynthCommand implements Callable<Integer> {
         Path outAbs = out.toAbsolutePath().normalize();
         for (Path input : new Path[] {template, templateMask, siteChoice == null ? null : siteChoice.config}) {
             if (input != null && input.toAbsolutePath().normalize().startsWith(outAbs)) {
-                throw new UserError(input + ": an input lies inside the output folder " + out + "; choose another --out");
+                throw new UserError(input + ": an input lies inside the output folder " + out
+                    + "; choose another --out");
             }
         }
     }

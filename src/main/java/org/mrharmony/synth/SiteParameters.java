@@ -126,7 +126,8 @@ public record SiteParameters(
             // Beyond the four archetypes: the same scanner kind with a shifted contrast and scale.
             int round = i / base.size();
             double shift = 0.04 * round;
-            sites.add(new SiteParameters(String.format(Locale.ROOT, "site%s%d", (char) ('A' + i % base.size()), round + 1),
+            String name = String.format(Locale.ROOT, "site%s%d", (char) ('A' + i % base.size()), round + 1);
+            sites.add(new SiteParameters(name,
                 b.description() + " (variant " + round + ")",
                 b.csfMean() + shift, Math.min(b.gmMean() + shift, 0.9), b.wmMean(), b.gamma(),
                 b.scale() * (1 + 0.15 * round), b.biasAmplitude(), b.biasSeed() + 1000L * round,

@@ -13,7 +13,7 @@ final class SmoothRandomField {
     private SmoothRandomField() {
     }
 
-    /** A field on an {@code nx x ny x nz} grid of voxel size {@code voxelMm}, control points every {@code spacingMm}. */
+    /** A field on a grid of {@code dims} voxels of size {@code voxelMm}, control points every {@code spacingMm}. */
     static float[] generate(int[] dims, double[] voxelMm, double spacingMm, SplittableRandom random) {
         int[] coarse = new int[3];
         double[] step = new double[3];
@@ -52,7 +52,9 @@ final class SmoothRandomField {
             for (int y = 0; y < outShape[1]; y++) {
                 for (int x = 0; x < outShape[0]; x++) {
                     int i = axis == 0 ? x : axis == 1 ? y : z;
-                    int inStart = (axis == 0 ? 0 : x) + shape[0] * ((axis == 1 ? 0 : y) + shape[1] * (axis == 2 ? 0 : z));
+                    // The start of this sample's line of input nodes along the axis.
+                    int inStart = (axis == 0 ? 0 : x)
+                        + shape[0] * ((axis == 1 ? 0 : y) + shape[1] * (axis == 2 ? 0 : z));
                     double s = 0;
                     for (int m = 0; m < 4; m++) {
                         s += w[i][m] * in[inStart + (base[i] + m) * stride];

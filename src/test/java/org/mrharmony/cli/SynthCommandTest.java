@@ -2,10 +2,7 @@ package org.mrharmony.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,30 +23,11 @@ class SynthCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
-    private static Run small(Path out, String... extra) {
+    private static CommandRun small(Path out, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("synth", "--out", out.toString(), "--size", "24",
             "--subjects", "3", "--sites", "2"));
         args.addAll(List.of(extra));
-        return run(args.toArray(String[]::new));
+        return CommandRun.of(args.toArray(String[]::new));
     }
 
     private static List<Path> filesUnder(Path root) throws IOException {
@@ -61,7 +39,7 @@ class SynthCommandTest {
     @Test
     void writesEveryScanEveryLabelMapAndTheManifest() throws IOException {
         Path out = dir.resolve("cohort");
-        Run r = small(out, "--seed", "5", "--test-fraction", "0.34");
+        CommandRun r = small(out, "--seed", "5", "--test-fraction", "0.34");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("3 subjects x 2 sites (2 train, 1 test)");
 
@@ -137,7 +115,7 @@ class SynthCommandTest {
                         "blurThroughPlaneMm": 3.0, "sliceAxis": 1}]}
             """);
         Path out = dir.resolve("c");
-        Run r = run("synth", "--out", out.toString(), "--size", "24", "--subjects", "2", "--sites-config",
+        CommandRun r = CommandRun.of("synth", "--out", out.toString(), "--size", "24", "--subjects", "2", "--sites-config",
             config.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         CohortManifest m = CohortManifest.read(out);
@@ -154,7 +132,7 @@ class SynthCommandTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(ch2) && Files.exists(ch2bet),
             "Colin27 (mricron templates) not installed");
         Path out = dir.resolve("c");
-        Run r = run("synth", "--out", out.toString(), "--size", "32", "--subjects", "2", "--sites", "1",
+        CommandRun r = CommandRun.of("synth", "--out", out.toString(), "--size", "32", "--subjects", "2", "--sites", "1",
             "--template", ch2.toString(), "--template-mask", ch2bet.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         CohortManifest m = CohortManifest.read(out);
@@ -166,18 +144,21 @@ class SynthCommandTest {
 
     @Test
     void badInputIsOneLineNamingTheProblem() throws IOException {
-        Run fraction = run("synth", "--out", dir.resolve("x").toString(), "--test-fraction", "1.5");
+        CommandRun fraction = CommandRun.of("synth", "--out", dir.resolve("x").toString(), "--test-fraction", "1.5");
         assertThat(fraction.exit()).isEqualTo(2);
         assertThat(fraction.err()).contains("--test-fraction").doesNotContain("Exception");
 
-        Run missing = run("synth", "--out", dir.resolve("y").toString(), "--sites-config", dir.resolve("nope.json").toString());
+        CommandRun missing = CommandRun.of("synth", "--out", dir.resolve("y").toString(),
+            "--sites-config", dir.resolve("nope.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.json");
 
-        Run both = run("synth", "--out", dir.resolve("z").toString(), "--sites", "2", "--sites-config", "s.json");
+        CommandRun both = CommandRun.of("synth", "--out", dir.resolve("z").toString(),
+            "--sites", "2", "--sites-config", "s.json");
         assertThat(both.exit()).isEqualTo(2);
 
-        Run template = run("synth", "--out", dir.resolve("t").toString(), "--template", dir.resolve("no.nii.gz").toString());
+        CommandRun template = CommandRun.of("synth", "--out", dir.resolve("t").toString(),
+            "--template", dir.resolve("no.nii.gz").toString());
         assertThat(template.exit()).isEqualTo(2);
         assertThat(template.err()).contains("no.nii.gz").doesNotContain("Exception");
     }
@@ -187,7 +168,7 @@ class SynthCommandTest {
         Path out = dir.resolve("c");
         assertThat(small(out, "--seed", "1").exit()).isZero();
         byte[] before = Files.readAllBytes(out.resolve("siteA/sub-01.nii.gz"));
-        Run again = small(out, "--seed", "2");
+        CommandRun again = small(out, "--seed", "2");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("already holds a cohort").contains("--force");
         assertThat(Files.readAllBytes(out.resolve("siteA/sub-01.nii.gz"))).isEqualTo(before);
