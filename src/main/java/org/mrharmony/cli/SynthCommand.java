@@ -103,8 +103,8 @@ public final class SynthCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "wrote %d subjects x %d sites (%d train, %d test) to %s in %.1f s%n",
             manifest.subjects().size(), manifest.sites().size(),
-            manifest.subjectIds(SubjectParameters.TRAIN).size(), manifest.subjectIds(SubjectParameters.TEST).size(), out,
-            (System.nanoTime() - start) / 1e9);
+            manifest.subjectIds(SubjectParameters.TRAIN).size(), manifest.subjectIds(SubjectParameters.TEST).size(),
+            out, (System.nanoTime() - start) / 1e9);
         w.flush();
         return 0;
     }
