@@ -65,7 +65,8 @@ public final class SynthCommand implements Callable<Integer> {
     Path template;
 
     @Option(names = "--template-mask", paramLabel = "FILE",
-        description = "Brain mask or brain-extracted image for the template (e.g. ch2bet.nii.gz).")
+        description = "Brain mask or brain-extracted image for the template, e.g. ch2bet.nii.gz"
+            + " (default: a morphological skull strip of the template).")
     Path templateMask;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
