@@ -13,14 +13,19 @@ import org.mrharmony.volume.Volume;
  *
  * <p>The pial surface is the zero set of {@code F = rho - 1 + S(u)}, where rho is the
  * ellipsoidal radius of the brain hull and S(u) a depth depending only on the direction u:
- * narrow Gaussian valleys along the zero lines of a random low-frequency field on the sphere
- * (the sulci; zero lines of a smooth random field meander and branch like sulcal patterns),
- * plus the interhemispheric fissure. Grey matter is every brain voxel within
- * {@link #RIBBON_MM} (Euclidean, in mm) of that surface, so the ribbon is measured along the
- * surface normal as cortical thickness is, also down the walls of sulci: the surface is
- * sampled with sub-voxel accuracy at the voxels it passes between (each projected onto it to
- * first order, {@code x - F grad F / |grad F|^2}), and each brain voxel looks for a surface
- * point within reach.
+ * steep-walled valleys of constant width along the zero lines of a random low-frequency field
+ * on the sphere (the sulci: zero lines of a smooth random field meander and branch like
+ * sulcal patterns), plus the interhemispheric fissure. Grey matter is every brain voxel
+ * within {@link #RIBBON_MM} (Euclidean, in mm) of that surface, so the ribbon is measured
+ * along the surface normal as cortical thickness is, also down the walls of sulci: the
+ * surface is sampled with sub-voxel accuracy at the voxels it passes between (each projected
+ * onto it to first order, {@code x - F grad F / |grad F|^2}), and each brain voxel looks for a
+ * surface point within reach.
+ *
+ * <p>At 128^3 (1.5 mm voxels) this gives about 1.0 l of GM + WM with GM/WM about 0.65, and
+ * {@link org.mrharmony.eval.CorticalThickness} reads a mean thickness of about 3.05 mm: the
+ * ribbon is 2.5 mm by construction, the Laplace measure at this resolution adds about 0.1-0.2
+ * mm on oblique walls and more at sulcal fundi and gyral crowns.
  */
 public final class BrainPhantom {
 
@@ -33,13 +38,13 @@ public final class BrainPhantom {
     private static final double CSF_LAYER_MM = 3;
     private static final double SKULL_MM = 6;
     private static final double SCALP_MM = 5;
-    private static final double SULCUS_DEPTH_MM = 16;
+    private static final double SULCUS_DEPTH_MM = 20;
     /**
-     * Sulcal valley half-width, in units of the (unit-variance) folding field. The valley profile
-     * is exp(-(n/w)^4): steep walls and a CSF gap that stays open most of the way down, so that
-     * the two grey-matter banks of a sulcus do not merge at 1.5 mm voxels.
+     * Sulcal valley half-width, mm along the surface. The valley profile is
+     * exp(-(d/w)^4) of the distance d to the sulcal line: steep walls and a CSF gap that stays
+     * open most of the way down, so the two grey-matter banks do not merge at 1.5 mm voxels.
      */
-    private static final double SULCUS_WIDTH = 0.45;
+    private static final double SULCUS_HALF_WIDTH_MM = 2.5;
     private static final int FOLDING_WAVES = 24;
     /** Angular frequencies of the folding field on the unit sphere: about 16 mm between sulci. */
     private static final double MIN_FREQUENCY = 11;
@@ -247,7 +252,6 @@ public final class BrainPhantom {
     /** The direction-dependent depth S(u), in units of the hull radius. */
     private static final class Folding {
         private final double[][] waves = new double[FOLDING_WAVES][];
-        private final double amplitude = Math.sqrt(2.0 / FOLDING_WAVES);
         private final double meanRadius = (BRAIN_AXES_MM[0] + BRAIN_AXES_MM[1] + BRAIN_AXES_MM[2]) / 3;
 
         Folding(SplittableRandom random) {
@@ -261,13 +265,29 @@ public final class BrainPhantom {
         }
 
         double depth(double ux, double uy, double uz) {
+            // The folding field n and its gradient; the distance (in mm along the surface) to the
+            // nearest zero line is |n| / |tangential gradient| to first order, so every sulcus
+            // gets the same width wherever the field is steep or flat.
             double n = 0;
+            double gx = 0;
+            double gy = 0;
+            double gz = 0;
             for (double[] w : waves) {
-                n += Math.sin(w[0] * ux + w[1] * uy + w[2] * uz + w[3]);
+                double phase = w[0] * ux + w[1] * uy + w[2] * uz + w[3];
+                n += Math.sin(phase);
+                double c = Math.cos(phase);
+                gx += c * w[0];
+                gy += c * w[1];
+                gz += c * w[2];
             }
-            n *= amplitude;
-            double t = n * n / (SULCUS_WIDTH * SULCUS_WIDTH);
-            double sulcus = SULCUS_DEPTH_MM * Math.exp(-t * t);
+            double radial = gx * ux + gy * uy + gz * uz;
+            double tx = gx - radial * ux;
+            double ty = gy - radial * uy;
+            double tz = gz - radial * uz;
+            double slope = Math.sqrt(tx * tx + ty * ty + tz * tz);
+            double distanceMm = slope > 0 ? Math.abs(n) / slope * meanRadius : Double.POSITIVE_INFINITY;
+            double t = distanceMm / SULCUS_HALF_WIDTH_MM;
+            double sulcus = SULCUS_DEPTH_MM * Math.exp(-t * t * t * t);
             double lower = smoothstep((uz + 0.6) / 0.4);
             double tf = ux * ux / (FISSURE_HALF_WIDTH * FISSURE_HALF_WIDTH);
             double fissure = FISSURE_DEPTH_MM * lower * Math.exp(-tf * tf);
