@@ -7,6 +7,7 @@ import org.mrharmony.eval.TissueSegmentation;
 import org.mrharmony.eval.TissueSegmenter;
 import org.mrharmony.volume.Affine;
 import org.mrharmony.volume.Grid;
+import org.mrharmony.volume.Mask;
 import org.mrharmony.volume.Resample;
 import org.mrharmony.volume.Volume;
 import org.mrharmony.volume.VolumeIO;
@@ -19,10 +20,9 @@ import org.mrharmony.volume.VolumeIO;
  * WM) survives into every site's scans.
  *
  * <p>Resampling in world coordinates through both affines reorients any input to RAS in the
- * same step. The brain mask is a mask or brain-extracted image (its non-zero voxels, e.g.
+ * same step. The brain mask is a mask or brain-extracted image (its voxels above 0, e.g.
  * {@code ch2bet.nii.gz} for {@code ch2.nii.gz}) on any grid that covers the template; without
- * one, the template itself is taken to be brain-extracted when it has no scalp, otherwise
- * {@link BrainMaskEstimator} strips the skull.
+ * one, {@link BrainMaskEstimator} strips the skull.
  */
 final class TemplateAnatomy {
 
@@ -40,20 +40,12 @@ final class TemplateAnatomy {
         boolean[] mask;
         if (brainMask != null) {
             Volume m = VolumeIO.read(brainMask).volume();
-            float[] indicator = new float[m.size()];
-            for (int i = 0; i < indicator.length; i++) {
-                indicator[i] = m.data()[i] != 0 ? 1f : 0f;
-            }
-            float[] r = Resample.trilinear(m.withData(indicator), grid, 0f).data();
-            mask = new boolean[r.length];
-            int count = 0;
-            for (int i = 0; i < r.length; i++) {
-                mask[i] = r[i] >= 0.5f;
-                count += mask[i] ? 1 : 0;
-            }
-            if (count == 0) {
+            Volume inside = Mask.above(m, 0).toVolume(m.grid());
+            Mask resampled = Mask.above(Resample.trilinear(inside, grid, 0f), 0.5);
+            if (resampled.count() == 0) {
                 throw new IOException(brainMask + ": the brain mask does not overlap the template " + template);
             }
+            mask = resampled.toArray();
         } else {
             mask = BrainMaskEstimator.estimate(t1);
         }
