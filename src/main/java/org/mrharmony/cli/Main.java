@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         ViewCommand.class,
         ModelCommand.class,
         TrainCommand.class,
+        SynthCommand.class,
     })
 public final class Main implements Runnable {
 
