@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
         InfoCommand.class,
         ViewCommand.class,
         ModelCommand.class,
+        HarmonizeCommand.class,
+        BidsCommand.class,
+        BenchCommand.class,
     })
 public final class Main implements Runnable {
 
