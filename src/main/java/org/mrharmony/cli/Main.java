@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
         ModelCommand.class,
         TrainCommand.class,
         SynthCommand.class,
+        HarmonizeCommand.class,
+        BidsCommand.class,
+        BenchCommand.class,
+        DemoCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -22,7 +22,12 @@ import org.mrharmony.data.StackSampler;
 import org.mrharmony.data.TrainingSet;
 import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.harmonize.ModelInfo;
+import org.mrharmony.harmonize.SiteBaselines;
 import org.mrharmony.harmonize.SiteInfo;
+import org.mrharmony.volume.ForegroundMask;
+import org.mrharmony.volume.Reorient;
+import org.mrharmony.volume.Volume;
+import org.mrharmony.volume.VolumeIO;
 import org.mrharmony.model.Devices;
 import org.mrharmony.model.StarGanV2;
 
@@ -80,6 +85,7 @@ public final class TrainingRun {
         StackSampler sampler = new StackSampler(data, cfg.seed(), cfg.network().latentDim());
         StarGanV2 nets = resume ? ModelDirectory.readNetworks(modelDir, device)
             : StarGanV2.create(cfg.network(), device, (int) cfg.seed());
+        List<SiteBaselines> baselines = resume ? storedBaselines(modelDir) : fitBaselines(dataset, progress);
         try (nets; Trainer trainer = new Trainer(cfg, nets)) {
             if (resume) {
                 loadOptimizer(modelDir, trainer);
@@ -123,23 +129,23 @@ public final class TrainingRun {
                         bar.stepTo(step);
                     }
                     if (cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0 && step < cfg.steps()) {
-                        checkpoint(modelDir, cfg, data, sampler, trainer);
+                        checkpoint(modelDir, cfg, data, sampler, trainer, baselines);
                     }
                 }
             }
-            checkpoint(modelDir, cfg, data, sampler, trainer);
+            checkpoint(modelDir, cfg, data, sampler, trainer, baselines);
             return new Result(trainer.step(), (System.nanoTime() - started) / 1e9, last, skipped, stoppedByTime);
         }
     }
 
     /** Networks, description (with fresh mean styles and site scales) and optimiser state. */
-    static void checkpoint(Path modelDir, TrainConfig cfg, TrainingSet data, StackSampler sampler, Trainer trainer)
-            throws IOException {
+    static void checkpoint(Path modelDir, TrainConfig cfg, TrainingSet data, StackSampler sampler, Trainer trainer,
+                           List<SiteBaselines> baselines) throws IOException {
         StarGanV2 nets = trainer.networks();
         float[][] styles = MeanStyles.compute(nets, data, sampler, MeanStyles.DEFAULT_SAMPLES);
         List<SiteInfo> sites = new ArrayList<>();
         for (int i = 0; i < data.siteCount(); i++) {
-            sites.add(new SiteInfo(data.sites().get(i), i, data.siteIntensity(i), styles[i]));
+            sites.add(new SiteInfo(data.sites().get(i), i, data.siteIntensity(i), styles[i], baselines.get(i)));
         }
         JsonNode training = ModelDirectory.JSON.valueToTree(cfg);
         String version = TrainingRun.class.getPackage().getImplementationVersion();
@@ -149,6 +155,35 @@ public final class TrainingRun {
         // loadOptimizer refuses a state whose step differs, so a crash mid-checkpoint is detected
         saveOptimizer(modelDir, trainer);
         ModelDirectory.write(modelDir, info, nets);
+    }
+
+    /**
+     * The intensity baselines (z-score, WhiteStripe, Nyul) of every site, fitted once on its raw
+     * training volumes with their head masks, so that {@code harmonize --method} and the demo can
+     * use them without the training data.
+     */
+    static List<SiteBaselines> fitBaselines(SiteDataset dataset, boolean progress) throws IOException {
+        int total = dataset.sites().stream().mapToInt(s -> dataset.train().get(s).size()).sum();
+        List<SiteBaselines> fits = new ArrayList<>();
+        try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("Fitting baselines")
+            .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
+            for (String site : dataset.sites()) {
+                SiteBaselines.Fitter fitter = new SiteBaselines.Fitter();
+                for (Path file : dataset.train().get(site)) {
+                    Volume canonical = Reorient.toCanonical(VolumeIO.read(file).volume()).volume();
+                    fitter.add(canonical, ForegroundMask.compute(canonical));
+                    if (bar != null) {
+                        bar.step();
+                    }
+                }
+                fits.add(fitter.result());
+            }
+        }
+        return fits;
+    }
+
+    private static List<SiteBaselines> storedBaselines(Path modelDir) throws IOException {
+        return ModelDirectory.readInfo(modelDir).sites().stream().map(SiteInfo::baselines).toList();
     }
 
     private static void saveOptimizer(Path modelDir, Trainer trainer) throws IOException {

@@ -69,9 +69,24 @@ class TrainerTest {
         }
     }
 
-    /** 4 steps straight == 2 steps, checkpoint to disk, load into fresh objects, 2 more steps. */
+    /**
+     * 4 steps straight == 2 steps, checkpoint to disk, load into fresh objects, 2 more steps.
+     * A native NaN gradient (see ConvolutionBackwardSanityTest) makes the trainer skip an update
+     * at random, which no resume can reproduce; an attempt where either run skipped one is
+     * therefore repeated (at most 3 attempts), and at least one clean attempt must match exactly.
+     */
     @Test
     void resumingFromACheckpointContinuesIdentically(@TempDir Path dir) throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (resumeMatches(dir.resolve("attempt" + attempt))) {
+                return;
+            }
+        }
+        throw new AssertionError("every attempt hit a skipped (non-finite) update; cannot compare");
+    }
+
+    /** True when the comparison was clean and matched; false when a skipped update made it void. */
+    private static boolean resumeMatches(Path dir) throws Exception {
         StackSampler sampler = new StackSampler(data, cfg.seed(), cfg.network().latentDim());
         List<StepLosses> straight = new ArrayList<>();
         float[] straightWeights;
@@ -82,11 +97,16 @@ class TrainerTest {
             }
             straightWeights = weights(nets);
         }
+        if (straight.stream().anyMatch(l -> l.skippedUpdates() > 0)) {
+            return false;
+        }
         byte[] state;
         try (StarGanV2 nets = StarGanV2.create(cfg.network(), Device.cpu(), 3);
              Trainer trainer = new Trainer(cfg, nets)) {
             for (int i = 0; i < 2; i++) {
-                trainer.train(sampler.batch(trainer.step(), 2));
+                if (trainer.train(sampler.batch(trainer.step(), 2)).skippedUpdates() > 0) {
+                    return false;
+                }
             }
             NetworkCheckpoint.save(nets, dir);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -99,9 +119,13 @@ class TrainerTest {
             assertThat(trainer.step()).isEqualTo(2);
             for (int i = 2; i < 4; i++) {
                 StepLosses resumed = trainer.train(sampler.batch(trainer.step(), 2));
+                if (resumed.skippedUpdates() > 0) {
+                    return false;
+                }
                 assertThat(resumed.terms()).isEqualTo(straight.get(i).terms());
             }
             assertThat(weights(nets)).containsExactly(straightWeights);
         }
+        return true;
     }
 }

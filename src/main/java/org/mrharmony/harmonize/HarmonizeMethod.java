@@ -1,0 +1,34 @@
+package org.mrharmony.harmonize;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What maps a volume into the target site's style: the GAN, or one of the intensity baselines. */
+public enum HarmonizeMethod {
+    GAN("gan"),
+    /** No harmonization: the input's intensities inside the head, 0 outside. */
+    NONE("none"),
+    ZSCORE("zscore"),
+    WHITESTRIPE("whitestripe"),
+    NYUL("nyul");
+
+    private final String id;
+
+    HarmonizeMethod(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static HarmonizeMethod fromId(String id) {
+        for (HarmonizeMethod m : values()) {
+            if (m.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown method '" + id + "'; choose one of "
+            + Arrays.stream(values()).map(HarmonizeMethod::id).toList());
+    }
+}

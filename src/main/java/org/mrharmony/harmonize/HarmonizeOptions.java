@@ -1,0 +1,47 @@
+package org.mrharmony.harmonize;
+
+import ai.djl.Device;
+
+/**
+ * How to harmonize, apart from which files: the same for every volume of a run.
+ *
+ * @param target  the site whose style and intensity scale the output takes
+ * @param method  the GAN or an intensity baseline
+ * @param style   where the GAN's style code comes from (ignored by the baselines)
+ * @param restack how translated stacks become a volume (GAN only)
+ * @param batch   stacks per forward pass (GAN only)
+ * @param device  where the networks run (GAN only)
+ */
+public record HarmonizeOptions(String target, HarmonizeMethod method, StyleSource style, Restack restack,
+                               int batch, Device device) {
+
+    public static final int DEFAULT_BATCH = 4;
+
+    public HarmonizeOptions {
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+        }
+    }
+
+    /** The GAN with the target's mean style, mean re-stacking, on the CPU. */
+    public static HarmonizeOptions defaults(String target) {
+        return new HarmonizeOptions(target, HarmonizeMethod.GAN, new StyleSource.Mean(), Restack.MEAN,
+            DEFAULT_BATCH, Device.cpu());
+    }
+
+    public HarmonizeOptions withMethod(HarmonizeMethod m) {
+        return new HarmonizeOptions(target, m, style, restack, batch, device);
+    }
+
+    public HarmonizeOptions withStyle(StyleSource s) {
+        return new HarmonizeOptions(target, method, s, restack, batch, device);
+    }
+
+    public HarmonizeOptions withRestack(Restack r) {
+        return new HarmonizeOptions(target, method, style, r, batch, device);
+    }
+
+    public HarmonizeOptions withBatch(int b) {
+        return new HarmonizeOptions(target, method, style, restack, b, device);
+    }
+}

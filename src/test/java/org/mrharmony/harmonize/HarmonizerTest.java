@@ -1,0 +1,232 @@
+package org.mrharmony.harmonize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mrharmony.data.IntensityStats;
+import org.mrharmony.eval.WhiteStripe;
+import org.mrharmony.volume.Affine;
+import org.mrharmony.volume.Reorient;
+import org.mrharmony.volume.Volume;
+import org.mrharmony.volume.VolumeIO;
+import org.mrharmony.volume.VolumeStats;
+
+class HarmonizerTest {
+
+    @TempDir
+    static Path dir;
+    private static Path identityModel;
+    private static Path plainModel;
+
+    /** A canonical (RAS) head with anisotropic voxels, odd in-plane sizes (padding is exercised). */
+    private static final Affine RAS = Affine.of(new double[][] {{1.2, 0, 0, -11}, {0, 1, 0, -13}, {0, 0, 1.5, -9}});
+
+    @BeforeAll
+    static void models() throws IOException {
+        identityModel = HarmonizeTestData.writeModel(dir.resolve("identity"), HarmonizeTestData.TINY_IDENTITY, 1);
+        plainModel = HarmonizeTestData.writeModel(dir.resolve("plain"), HarmonizeTestData.TINY, 2);
+    }
+
+    private static Volume head(long seed) {
+        return HarmonizeTestData.head(21, 23, 17, RAS, 1.0, seed);
+    }
+
+    private static Volume harmonize(Path model, HarmonizeOptions options, Volume input) throws IOException {
+        try (Harmonizer h = Harmonizer.open(model, options)) {
+            return h.harmonize(input, n -> { });
+        }
+    }
+
+    @Test
+    void identityGeneratorGivesTheInputOnTheTargetScaleWithEitherRestack() throws IOException {
+        Volume input = head(7);
+        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        IntensityStats own = prepared.stats();
+        IntensityStats target = HarmonizeTestData.BETA_SCALE;
+        float[] expected = new float[input.size()];
+        int inHead = 0;
+        for (int i = 0; i < expected.length; i++) {
+            if (prepared.head().get(i)) {
+                inHead++;
+                double y = Math.max(-1, Math.min(1, (input.data()[i] - own.mean()) / (own.high() - own.mean())));
+                expected[i] = (float) Math.max(0, y * (target.high() - target.mean()) + target.mean());
+            }
+        }
+        assertThat(inHead).isGreaterThan(input.size() / 4);
+        HarmonizeOptions beta = HarmonizeOptions.defaults("beta");
+        Volume centre = harmonize(identityModel, beta.withRestack(Restack.CENTER), input);
+        Volume mean = harmonize(identityModel, beta.withRestack(Restack.MEAN), input);
+        assertThat(centre.data()).containsExactly(expected, within(1e-4f));
+        assertThat(mean.data()).containsExactly(expected, within(1e-4f));
+        assertThat(centre.affine()).isEqualTo(input.affine());
+    }
+
+    @Test
+    void sameImageStoredInAnotherOrientationGivesTheSameResultInTheWorld() throws IOException {
+        Volume canonical = head(8);
+        Volume fromCanonical = harmonize(plainModel, HarmonizeOptions.defaults("alpha"), canonical);
+        int[][] perms = {{0, 1, 2}, {0, 1, 2}, {2, 0, 1}};
+        boolean[][] flips = {{true, true, false}, {true, false, false}, {false, true, true}};
+        String[] codes = {"LPS", "LAS", "PIR"};
+        for (int t = 0; t < perms.length; t++) {
+            Volume stored = storedAs(canonical, perms[t], flips[t]);
+            assertThat(org.mrharmony.volume.Orientation.of(stored.affine()).code()).isEqualTo(codes[t]);
+            Volume out = harmonize(plainModel, HarmonizeOptions.defaults("alpha"), stored);
+            assertThat(out.affine()).as(codes[t]).isEqualTo(stored.affine());
+            assertThat(Reorient.toCanonical(out).volume().data()).as(codes[t]).containsExactly(fromCanonical.data());
+        }
+    }
+
+    /**
+     * The same voxels stored with axes permuted and flipped: canonical axis a is stored axis
+     * {@code perm[a]}, reversed when {@code flip[a]}; the affine keeps every voxel's world position.
+     */
+    static Volume storedAs(Volume canonical, int[] perm, boolean[] flip) {
+        int[] n = canonical.dims();
+        int[] ns = new int[3];
+        for (int a = 0; a < 3; a++) {
+            ns[perm[a]] = n[a];
+        }
+        Volume stored = new Volume(ns[0], ns[1], ns[2], Affine.identity());
+        int[] s = new int[3];
+        int[] c = new int[3];
+        for (s[2] = 0; s[2] < ns[2]; s[2]++) {
+            for (s[1] = 0; s[1] < ns[1]; s[1]++) {
+                for (s[0] = 0; s[0] < ns[0]; s[0]++) {
+                    for (int a = 0; a < 3; a++) {
+                        c[a] = flip[a] ? n[a] - 1 - s[perm[a]] : s[perm[a]];
+                    }
+                    stored.set(s[0], s[1], s[2], canonical.get(c[0], c[1], c[2]));
+                }
+            }
+        }
+        double[] m = new double[16];
+        for (int a = 0; a < 3; a++) {
+            m[4 * a + perm[a]] = flip[a] ? -1 : 1;
+            m[4 * a + 3] = flip[a] ? n[a] - 1 : 0;
+        }
+        m[15] = 1;
+        return new Volume(ns[0], ns[1], ns[2], stored.data(), canonical.affine().multiply(new Affine(m)));
+    }
+
+    @Test
+    void sameInputSameOptionsSameBits() throws IOException {
+        Volume input = head(9);
+        HarmonizeOptions options = HarmonizeOptions.defaults("beta").withStyle(new StyleSource.Latent(5));
+        assertThat(harmonize(plainModel, options, input).data())
+            .containsExactly(harmonize(plainModel, options, input).data());
+    }
+
+    @Test
+    void styleSourcesGiveDifferentCodesAndEachIsReproducible() throws IOException {
+        Volume reference = HarmonizeTestData.head(20, 22, 16, RAS, 0.4, 11);
+        Path refFile = dir.resolve("reference.nii.gz");
+        VolumeIO.write(refFile, reference);
+        HarmonizeOptions beta = HarmonizeOptions.defaults("beta");
+        float[] mean;
+        float[] latent5;
+        float[] latent6;
+        float[] fromReference;
+        try (Harmonizer h = Harmonizer.open(plainModel, beta)) {
+            mean = h.styleCode();
+            assertThat(mean).containsExactly(h.target().meanStyle());
+        }
+        try (Harmonizer h = Harmonizer.open(plainModel, beta.withStyle(new StyleSource.Latent(5)))) {
+            latent5 = h.styleCode();
+        }
+        try (Harmonizer h = Harmonizer.open(plainModel, beta.withStyle(new StyleSource.Latent(5)))) {
+            assertThat(h.styleCode()).containsExactly(latent5);
+        }
+        try (Harmonizer h = Harmonizer.open(plainModel, beta.withStyle(new StyleSource.Latent(6)))) {
+            latent6 = h.styleCode();
+        }
+        try (Harmonizer h = Harmonizer.open(plainModel, beta.withStyle(new StyleSource.Reference(refFile)))) {
+            fromReference = h.styleCode();
+        }
+        assertThat(latent5).hasSize(HarmonizeTestData.TINY.styleDim()).isNotEqualTo(latent6).isNotEqualTo(mean);
+        assertThat(fromReference).hasSize(HarmonizeTestData.TINY.styleDim()).isNotEqualTo(mean).isNotEqualTo(latent5);
+    }
+
+    @Test
+    void zscoreBaselineGivesTheTargetSitesMeanAndSdInsideTheHead() throws IOException {
+        Volume input = head(12);
+        Volume out = harmonize(plainModel, HarmonizeOptions.defaults("beta").withMethod(HarmonizeMethod.ZSCORE), input);
+        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        SiteBaselines.MeanSd target = ModelDirectory.readInfo(plainModel).site("beta").orElseThrow().baselines().zscore();
+        VolumeStats.MeanSd got = VolumeStats.meanSd(out, prepared.head());
+        assertThat(got.mean()).isCloseTo(target.mean(), within(1e-3 * target.sd()));
+        assertThat(got.sd()).isCloseTo(target.sd(), within(1e-3 * target.sd()));
+        for (int i = 0; i < out.size(); i++) {
+            if (!prepared.head().get(i)) {
+                assertThat(out.data()[i]).isZero();
+            }
+        }
+    }
+
+    @Test
+    void nyulBaselinePutsTheMedianOnTheStandardScaleAndNoneKeepsTheInput() throws IOException {
+        Volume input = head(13);
+        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        SiteBaselines.NyulFit nyul = ModelDirectory.readInfo(plainModel).site("alpha").orElseThrow().baselines().nyul();
+        Volume out = harmonize(plainModel, HarmonizeOptions.defaults("alpha").withMethod(HarmonizeMethod.NYUL), input);
+        // Percentile 50 is landmark 5 of {1, 10, ..., 90, 99}: mapped exactly onto the standard scale.
+        assertThat(nyul.percentiles()[5]).isEqualTo(50);
+        assertThat(VolumeStats.percentile(out, prepared.head(), 50)).isCloseTo(nyul.standardScale()[5], within(0.5));
+        Volume none = harmonize(plainModel, HarmonizeOptions.defaults("alpha").withMethod(HarmonizeMethod.NONE), input);
+        for (int i = 0; i < input.size(); i++) {
+            assertThat(none.data()[i]).isEqualTo(prepared.head().get(i) ? input.data()[i] : 0f);
+        }
+        Volume ws = harmonize(plainModel, HarmonizeOptions.defaults("alpha").withMethod(HarmonizeMethod.WHITESTRIPE),
+            input);
+        SiteBaselines.WhiteStripeFit fit = ModelDirectory.readInfo(plainModel).site("alpha").orElseThrow().baselines()
+            .whiteStripe();
+        // The input's own stripe, mapped, has the target stripe's mean.
+        WhiteStripe.Stripe own = WhiteStripe.find(org.mrharmony.eval.Masks.values(input, prepared.head().toArray()),
+            fit.width());
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < input.size(); i++) {
+            float v = input.data()[i];
+            if (prepared.head().get(i) && v > own.lower() && v < own.upper()) {
+                sum += ws.data()[i];
+                n++;
+            }
+        }
+        assertThat(sum / n).isCloseTo(fit.mean(), within(1e-3 * fit.sd()));
+    }
+
+    @Test
+    void refusesUnknownSitesMissingBaselinesAndMissingMeanStyles() throws IOException {
+        assertThatThrownBy(() -> Harmonizer.open(plainModel, HarmonizeOptions.defaults("gamma")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("unknown site 'gamma'").hasMessageContaining("alpha, beta")
+            .hasMessageContaining(plainModel.toString());
+        ModelInfo info = ModelDirectory.readInfo(plainModel);
+        Path bare = dir.resolve("bare");
+        java.nio.file.Files.createDirectories(bare);
+        copyNetworks(plainModel, bare);
+        ModelDirectory.writeInfo(bare, info.withStep(info.step(), info.sites().stream()
+            .map(s -> new SiteInfo(s.name(), s.index(), s.intensity(), null)).toList()));
+        assertThatThrownBy(() -> Harmonizer.open(bare, HarmonizeOptions.defaults("alpha")))
+            .hasMessageContaining("has no mean style");
+        assertThatThrownBy(() -> Harmonizer.open(bare, HarmonizeOptions.defaults("alpha").withMethod(HarmonizeMethod.NYUL)))
+            .hasMessageContaining("no fitted intensity baselines");
+    }
+
+    static void copyNetworks(Path from, Path to) throws IOException {
+        Path src = from.resolve(ModelDirectory.NETWORKS_DIR);
+        Path dst = to.resolve(ModelDirectory.NETWORKS_DIR);
+        java.nio.file.Files.createDirectories(dst);
+        try (var files = java.nio.file.Files.list(src)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, dst.resolve(f.getFileName()));
+            }
+        }
+    }
+}
