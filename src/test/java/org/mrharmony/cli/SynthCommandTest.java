@@ -23,11 +23,11 @@ class SynthCommandTest {
     @TempDir
     Path dir;
 
-    private static CommandRun small(Path out, String... extra) {
+    private static CliRun small(Path out, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("synth", "--out", out.toString(), "--size", "24",
             "--subjects", "3", "--sites", "2"));
         args.addAll(List.of(extra));
-        return CommandRun.of(args.toArray(String[]::new));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private static List<Path> filesUnder(Path root) throws IOException {
@@ -39,7 +39,7 @@ class SynthCommandTest {
     @Test
     void writesEveryScanEveryLabelMapAndTheManifest() throws IOException {
         Path out = dir.resolve("cohort");
-        CommandRun r = small(out, "--seed", "5", "--test-fraction", "0.34");
+        CliRun r = small(out, "--seed", "5", "--test-fraction", "0.34");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("3 subjects x 2 sites (2 train, 1 test)");
 
@@ -115,7 +115,7 @@ class SynthCommandTest {
                         "blurThroughPlaneMm": 3.0, "sliceAxis": 1}]}
             """);
         Path out = dir.resolve("c");
-        CommandRun r = CommandRun.of("synth", "--out", out.toString(), "--size", "24", "--subjects", "2", "--sites-config",
+        CliRun r = CliRun.of("synth", "--out", out.toString(), "--size", "24", "--subjects", "2", "--sites-config",
             config.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         CohortManifest m = CohortManifest.read(out);
@@ -132,7 +132,7 @@ class SynthCommandTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(ch2) && Files.exists(ch2bet),
             "Colin27 (mricron templates) not installed");
         Path out = dir.resolve("c");
-        CommandRun r = CommandRun.of("synth", "--out", out.toString(), "--size", "32", "--subjects", "2", "--sites", "1",
+        CliRun r = CliRun.of("synth", "--out", out.toString(), "--size", "32", "--subjects", "2", "--sites", "1",
             "--template", ch2.toString(), "--template-mask", ch2bet.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         CohortManifest m = CohortManifest.read(out);
@@ -144,20 +144,20 @@ class SynthCommandTest {
 
     @Test
     void badInputIsOneLineNamingTheProblem() throws IOException {
-        CommandRun fraction = CommandRun.of("synth", "--out", dir.resolve("x").toString(), "--test-fraction", "1.5");
+        CliRun fraction = CliRun.of("synth", "--out", dir.resolve("x").toString(), "--test-fraction", "1.5");
         assertThat(fraction.exit()).isEqualTo(2);
         assertThat(fraction.err()).contains("--test-fraction").doesNotContain("Exception");
 
-        CommandRun missing = CommandRun.of("synth", "--out", dir.resolve("y").toString(),
+        CliRun missing = CliRun.of("synth", "--out", dir.resolve("y").toString(),
             "--sites-config", dir.resolve("nope.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.json");
 
-        CommandRun both = CommandRun.of("synth", "--out", dir.resolve("z").toString(),
+        CliRun both = CliRun.of("synth", "--out", dir.resolve("z").toString(),
             "--sites", "2", "--sites-config", "s.json");
         assertThat(both.exit()).isEqualTo(2);
 
-        CommandRun template = CommandRun.of("synth", "--out", dir.resolve("t").toString(),
+        CliRun template = CliRun.of("synth", "--out", dir.resolve("t").toString(),
             "--template", dir.resolve("no.nii.gz").toString());
         assertThat(template.exit()).isEqualTo(2);
         assertThat(template.err()).contains("no.nii.gz").doesNotContain("Exception");
@@ -168,7 +168,7 @@ class SynthCommandTest {
         Path out = dir.resolve("c");
         assertThat(small(out, "--seed", "1").exit()).isZero();
         byte[] before = Files.readAllBytes(out.resolve("siteA/sub-01.nii.gz"));
-        CommandRun again = small(out, "--seed", "2");
+        CliRun again = small(out, "--seed", "2");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("already holds a cohort").contains("--force");
         assertThat(Files.readAllBytes(out.resolve("siteA/sub-01.nii.gz"))).isEqualTo(before);
