@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Harmonize the T1w images of a BIDS dataset (BIDS-Apps convention).",
-        "Writes OUTPUT_DIR/sub-XX/[ses-YY/]anat/<entities>_desc-harmonized_T1w.nii.gz, a JSON sidecar per image",
-        "and dataset_description.json (DatasetType derivative)."
+        "Harmonize the T1w images of a BIDS dataset (BIDS-Apps convention). Writes",
+        "OUTPUT_DIR/sub-XX/[ses-YY/]anat/<entities>_desc-harmonized_T1w.nii.gz,",
+        "a JSON sidecar per image and dataset_description.json (a derivative dataset)."
     })
 public final class BidsCommand implements Callable<Integer> {
 

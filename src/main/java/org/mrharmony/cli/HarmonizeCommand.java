@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
         "Translate T1-weighted volumes into the style and intensity scale of a target site.",
-        "Writes OUT/<name><suffix>.nii.gz with the input's geometry (affine, qform/sform, pixdim unchanged)",
-        "and a JSON sidecar <name><suffix>.json saying how it was made."
+        "Writes OUT/<name><suffix>.nii.gz with the input's geometry unchanged",
+        "(affine, qform, sform, pixdim) and a JSON sidecar OUT/<name><suffix>.json."
     })
 public final class HarmonizeCommand implements Callable<Integer> {
 

@@ -240,4 +240,25 @@ class HarmonizeCommandTest {
         assertThat(baseline.exit()).isEqualTo(2);
         assertThat(baseline.errorLines()).singleElement().asString().contains("--method nyul");
     }
+
+    @Test
+    void interactiveProgressShowsABarPerVolumeAndALinePerFinishedVolume() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream bar = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(bar, true, java.nio.charset.StandardCharsets.UTF_8));
+            HarmonizeCommand.ConsoleProgress progress = new HarmonizeCommand.ConsoleProgress(new java.io.PrintWriter(text), true);
+            org.mrharmony.harmonize.HarmonizeJob job = new org.mrharmony.harmonize.HarmonizeJob(Path.of("in/a.nii"), null,
+                Path.of("out/a_harmonized.nii.gz"), Path.of("out/a_harmonized.json"));
+            progress.volumeStarted(1, 2, job, 10);
+            progress.slicesDone(4);
+            progress.slicesDone(6);
+            progress.volumeFinished(job, 1.24);
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertThat(bar.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("[1/2] a.nii").contains("10/10");
+        assertThat(text.toString()).isEqualTo("in/a.nii -> out/a_harmonized.nii.gz (1.2 s)" + System.lineSeparator());
+    }
 }
