@@ -97,9 +97,8 @@ public final class TrainingRun {
             long skipped = 0;
             boolean stoppedByTime = false;
             try (LossLog log = LossLog.open(modelDir, trainer.step());
-                 ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("Training")
-                     .setInitialMax(cfg.steps()).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
-                if (bar != null) {
+                 ProgressBar bar = progress ? trainingBar(cfg, timeLimit) : null) {
+                if (bar != null && timeLimit == null) {
                     bar.stepTo(trainer.step());
                 }
                 long windowStart = System.nanoTime();
@@ -120,13 +119,14 @@ public final class TrainingRun {
                         windowStart = System.nanoTime();
                         windowSteps = 0;
                         if (bar != null) {
-                            bar.setExtraMessage(String.format(Locale.ROOT, " D %.3f G %.3f cyc %.3f tc %.3f %.1f img/s",
-                                last.discriminator(), last.generatorAdversarial(), last.get("g_cyc_lat"),
+                            bar.setExtraMessage(String.format(Locale.ROOT, " step %d D %.3f G %.3f cyc %.3f tc %.3f %.1f img/s",
+                                step, last.discriminator(), last.generatorAdversarial(), last.get("g_cyc_lat"),
                                 last.get("g_tc_lat"), ips));
                         }
                     }
                     if (bar != null) {
-                        bar.stepTo(step);
+                        bar.stepTo(timeLimit == null ? step
+                            : Math.min(timeLimit.toSeconds(), (System.nanoTime() - started) / 1_000_000_000L));
                     }
                     if (cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0 && step < cfg.steps()) {
                         checkpoint(modelDir, cfg, data, sampler, trainer, baselines);
@@ -136,6 +136,18 @@ public final class TrainingRun {
             checkpoint(modelDir, cfg, data, sampler, trainer, baselines);
             return new Result(trainer.step(), (System.nanoTime() - started) / 1e9, last, skipped, stoppedByTime);
         }
+    }
+
+    /**
+     * With a time budget the bar counts seconds of the budget (the step count it will reach is
+     * unknown); without one it counts steps.
+     */
+    private static ProgressBar trainingBar(TrainConfig cfg, Duration timeLimit) {
+        ProgressBarBuilder b = new ProgressBarBuilder().setStyle(ProgressBarStyle.ASCII).continuousUpdate();
+        if (timeLimit != null) {
+            return b.setTaskName("Training (time budget, s)").setInitialMax(timeLimit.toSeconds()).build();
+        }
+        return b.setTaskName("Training").setInitialMax(cfg.steps()).build();
     }
 
     /** Networks, description (with fresh mean styles and site scales) and optimiser state. */
