@@ -125,10 +125,11 @@ public final class StackSampler {
             // Box-Muller: SplittableRandom has no nextGaussian in Java 17
             double u1 = 1.0 - rng.nextDouble();
             double u2 = rng.nextDouble();
-            double r = Math.sqrt(-2 * Math.log(u1));
-            out[i] = (float) (r * Math.cos(2 * Math.PI * u2));
+            // StrictMath: the same seed must give the same latents whether or not the JIT compiled this.
+            double r = Math.sqrt(-2 * StrictMath.log(u1));
+            out[i] = (float) (r * StrictMath.cos(2 * Math.PI * u2));
             if (i + 1 < n) {
-                out[i + 1] = (float) (r * Math.sin(2 * Math.PI * u2));
+                out[i + 1] = (float) (r * StrictMath.sin(2 * Math.PI * u2));
             }
         }
         return out;

@@ -75,8 +75,10 @@ public final class Adam implements AutoCloseable {
             return false;
         }
         steps++;
-        double bias1 = 1 - Math.pow(beta1, steps);
-        double bias2 = 1 - Math.pow(beta2, steps);
+        // StrictMath, not Math: HotSpot's Math.pow may round differently once JIT-compiled, which
+        // made the first run in a JVM differ from later ones in the last bit (and --resume with it).
+        double bias1 = 1 - StrictMath.pow(beta1, steps);
+        double bias2 = 1 - StrictMath.pow(beta2, steps);
         float stepSize = (float) (lr / bias1);
         float sqrtBias2 = (float) Math.sqrt(bias2);
         try (NDManager scope = stateManager.newSubManager()) {

@@ -48,6 +48,10 @@ public final class InputGradient implements AutoCloseable {
      * have been computed from it inside a gradient collector.
      */
     public NDArray of(NDArray out, NDArray x) {
+        // The JIT's profiling executor would swap this graph's plan after its first calls; a freshly
+        // loaded module (after --resume) must compute exactly as a long-running one. One autograd call:
+        // there is nothing to optimise anyway. (Thread-local flag, hence set on every call.)
+        JniUtils.setGraphExecutorOptimize(false);
         NDList result = module.forward(new ParameterStore(out.getManager(), false), new NDList(out, x), true);
         NDArray g = result.singletonOrThrow();
         g.attach(out.getManager());

@@ -122,7 +122,7 @@ class TrainerTest {
                 if (resumed.skippedUpdates() > 0) {
                     return false;
                 }
-                assertThat(resumed.terms()).isEqualTo(straight.get(i).terms());
+                assertThat(resumed.terms()).as("losses of step %d", i).isEqualTo(straight.get(i).terms());
             }
             assertThat(weights(nets)).containsExactly(straightWeights);
         }
