@@ -15,9 +15,12 @@ import picocli.CommandLine.Command;
         InfoCommand.class,
         ViewCommand.class,
         ModelCommand.class,
+        TrainCommand.class,
+        SynthCommand.class,
         HarmonizeCommand.class,
         BidsCommand.class,
         BenchCommand.class,
+        DemoCommand.class,
     })
 public final class Main implements Runnable {
 

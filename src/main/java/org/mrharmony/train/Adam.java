@@ -59,10 +59,20 @@ public final class Adam implements AutoCloseable {
      * created with {@code copy = true} (see {@code StepParameters}), so that gradients, and the
      * graphs R1's double backprop hangs on them, die with the step instead of accumulating on
      * the long-lived weights. Must run outside a gradient collector.
+     *
+     * <p>An update whose gradients are not all finite is skipped (weights and moments untouched)
+     * and reported by returning false, as mixed-precision loss scalers do. Why: PyTorch's CPU
+     * convolution backward (oneDNN) occasionally returns NaN on this project's machines (see
+     * ConvolutionBackwardSanityTest); one such update would poison the networks for good.
+     *
+     * @return whether the update was applied
      */
-    public void step(List<NDArray> gradients) {
+    public boolean step(List<NDArray> gradients) {
         if (gradients.size() != parameters.size()) {
             throw new IllegalArgumentException(gradients.size() + " gradients for " + parameters.size() + " parameters");
+        }
+        if (!allFinite(gradients)) {
+            return false;
         }
         steps++;
         double bias1 = 1 - Math.pow(beta1, steps);
@@ -85,6 +95,24 @@ public final class Adam implements AutoCloseable {
                 w.subi(update);
             }
         }
+        return true;
+    }
+
+    /** One reduction per gradient, one host sync in all. */
+    static boolean allFinite(List<NDArray> gradients) {
+        if (gradients.isEmpty()) {
+            return true;
+        }
+        NDManager scope = gradients.get(0).getManager().newSubManager();
+        try (scope) {
+            NDArray total = null;
+            for (NDArray g : gradients) {
+                NDArray s = g.abs().sum();
+                s.attach(scope);
+                total = total == null ? s : total.add(s);
+            }
+            return Float.isFinite(total.getFloat());
+        }
     }
 
     /** One update from the gradients accumulated on the parameters themselves, which are then zeroed. */
@@ -93,7 +121,7 @@ public final class Adam implements AutoCloseable {
         for (Parameter p : parameters) {
             grads.add(p.getArray().getGradient());
         }
-        step(grads);
+        step(grads); // a non-finite gradient is skipped here as in step(List)
         for (NDArray g : grads) {
             g.close();
         }

@@ -99,4 +99,20 @@ class AdamTest {
             assertThat(avg.getArray().toFloatArray()).containsExactly(1f, 1f);
         }
     }
+
+    @Test
+    void aNonFiniteGradientSkipsTheUpdate() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter p = param(m, 1f);
+            try (Adam adam = new Adam(List.of(p), 0.1f, 0f, 0.99f, 1e-8f, 0f, m)) {
+                NDArray bad = m.create(new float[] {1f, Float.NaN});
+                assertThat(adam.step(List.of(bad))).isFalse();
+                assertThat(p.getArray().toFloatArray()).containsExactly(1f, 1f);
+                assertThat(adam.steps()).isZero();
+                assertThat(adam.step(List.of(m.create(new float[] {1f, 1f})))).isTrue();
+                assertThat(adam.steps()).isEqualTo(1);
+                assertThat(p.getArray().toFloatArray()[0]).isLessThan(1f);
+            }
+        }
+    }
 }

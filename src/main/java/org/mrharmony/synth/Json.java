@@ -1,0 +1,48 @@
+package org.mrharmony.synth;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** The JSON settings of the synth files (cohort.json, site configurations), and atomic writing. */
+final class Json {
+
+    /** Pretty, stable output (fields in declaration order); unknown input fields are errors, not ignored. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private Json() {
+    }
+
+    /** Writes {@code value} as JSON to a temp file beside {@code target}, then renames it over the target. */
+    static void writeAtomically(Path target, Object value) throws IOException {
+        byte[] bytes = MAPPER.writeValueAsBytes(value);
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The first line of a Jackson message: the problem and its location, without the source dump. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "invalid JSON";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,70 @@
+package org.mrharmony.train;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code losses.csv}: one row per logged step with every loss term, images/s and wall time.
+ * On resume, rows after the checkpoint's step are dropped so the file describes one run.
+ */
+public final class LossLog implements AutoCloseable {
+
+    public static final String FILE = "losses.csv";
+
+    private final BufferedWriter out;
+
+    private LossLog(BufferedWriter out) {
+        this.out = out;
+    }
+
+    public static LossLog open(Path modelDir, long resumeStep) throws IOException {
+        Path file = modelDir.resolve(FILE);
+        if (resumeStep > 0 && Files.exists(file)) {
+            List<String> kept = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith("step") || stepOf(line) <= resumeStep) {
+                    kept.add(line);
+                }
+            }
+            Files.write(file, kept, StandardCharsets.UTF_8);
+        } else {
+            Files.writeString(file, header() + "\n", StandardCharsets.UTF_8);
+        }
+        return new LossLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+    }
+
+    private static long stepOf(String line) {
+        try {
+            return Long.parseLong(line.substring(0, line.indexOf(',')));
+        } catch (RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    static String header() {
+        return "step," + String.join(",", StepLosses.NAMES) + ",images_per_s,seconds";
+    }
+
+    public void write(StepLosses losses, double imagesPerSecond, double seconds) throws IOException {
+        StringBuilder row = new StringBuilder().append(losses.step());
+        for (String name : StepLosses.NAMES) {
+            row.append(',').append(String.format(Locale.ROOT, "%.6g", losses.get(name)));
+        }
+        row.append(String.format(Locale.ROOT, ",%.3f,%.1f", imagesPerSecond, seconds));
+        out.write(row.toString());
+        out.newLine();
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,48 @@
+package org.mrharmony.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The loss terms of one iteration, by the names used in the CSV log. StarGAN v2 runs every
+ * phase twice, latent-guided ({@code _lat}) and reference-guided ({@code _ref}).
+ */
+public record StepLosses(long step, Map<String, Float> terms) {
+
+    public static final String[] NAMES = {
+        "d_real_lat", "d_fake_lat", "d_reg_lat", "d_real_ref", "d_fake_ref", "d_reg_ref",
+        "g_adv_lat", "g_sty_lat", "g_ds_lat", "g_cyc_lat", "g_tc_lat",
+        "g_adv_ref", "g_sty_ref", "g_ds_ref", "g_cyc_ref", "g_tc_ref", "lambda_ds", "skipped_updates"
+    };
+
+    public StepLosses {
+        terms = new LinkedHashMap<>(terms);
+    }
+
+    public float get(String name) {
+        Float v = terms.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no loss term " + name);
+        }
+        return v;
+    }
+
+    /** Optimiser updates skipped in this step because a gradient was not finite (see {@link Adam#step}). */
+    public int skippedUpdates() {
+        return Math.round(get("skipped_updates"));
+    }
+
+    public boolean allFinite() {
+        return terms.values().stream().allMatch(f -> Float.isFinite(f));
+    }
+
+    /** Discriminator total of the latent pass (for the progress bar). */
+    public float discriminator() {
+        return get("d_real_lat") + get("d_fake_lat");
+    }
+
+    /** Generator adversarial term of the latent pass (for the progress bar). */
+    public float generatorAdversarial() {
+        return get("g_adv_lat");
+    }
+}

@@ -1,0 +1,106 @@
+package org.mrharmony.train;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.mrharmony.data.SlicingConfig;
+import org.mrharmony.model.NetworkConfig;
+
+/**
+ * Every hyper-parameter of a training run, saved as {@code config.json} beside the model so a
+ * run can be reproduced or resumed. Defaults follow StarGAN v2 and METHOD.md.
+ *
+ * @param preset          network preset name the networks came from (informative)
+ * @param network         the networks' configuration
+ * @param slicing         how volumes become 2.5D samples (patch = network img_size)
+ * @param steps           total training iterations
+ * @param batch           samples per iteration
+ * @param seed            seed of initialisation and sampling
+ * @param lr              Adam learning rate of G, E, D
+ * @param lrMapping       Adam learning rate of M
+ * @param beta1           Adam beta1
+ * @param beta2           Adam beta2
+ * @param weightDecay     Adam L2 weight decay
+ * @param emaBeta         EMA decay of G, M, E
+ * @param emaWarmupSteps  EMA copies follow the live weights exactly for the first N steps
+ * @param lambdaStarGan   λ1: weight of all StarGAN v2 losses (the talk: 1.0)
+ * @param lambdaTc        λ2: weight of the temporal coherence loss (the talk: 0.5)
+ * @param tcForm          {@code overlap} (ours, default) or {@code difference}
+ * @param lambdaReg       R1 weight γ
+ * @param lambdaSty       style reconstruction weight
+ * @param lambdaDs        initial style diversification weight (decays linearly to 0)
+ * @param dsDecaySteps    steps over which λ_ds decays (0 = the whole run)
+ * @param lambdaCyc       cycle consistency weight
+ * @param logEvery        steps between CSV/log lines
+ * @param sampleEvery     steps between sample-grid PNGs (0 = never)
+ * @param checkpointEvery steps between checkpoints (0 = only at the end)
+ * @param validateEvery   steps between validations on held-out volumes (0 = never)
+ * @param device          {@code cpu}, {@code gpu} or {@code gpuN}
+ */
+public record TrainConfig(
+        @JsonProperty("preset") String preset,
+        @JsonProperty("network") NetworkConfig network,
+        @JsonProperty("slicing") SlicingConfig slicing,
+        @JsonProperty("steps") long steps,
+        @JsonProperty("batch") int batch,
+        @JsonProperty("seed") long seed,
+        @JsonProperty("lr") float lr,
+        @JsonProperty("lr_mapping") float lrMapping,
+        @JsonProperty("beta1") float beta1,
+        @JsonProperty("beta2") float beta2,
+        @JsonProperty("weight_decay") float weightDecay,
+        @JsonProperty("ema_beta") float emaBeta,
+        @JsonProperty("ema_warmup_steps") long emaWarmupSteps,
+        @JsonProperty("lambda_stargan") float lambdaStarGan,
+        @JsonProperty("lambda_tc") float lambdaTc,
+        @JsonProperty("tc_form") String tcForm,
+        @JsonProperty("lambda_reg") float lambdaReg,
+        @JsonProperty("lambda_sty") float lambdaSty,
+        @JsonProperty("lambda_ds") float lambdaDs,
+        @JsonProperty("ds_decay_steps") long dsDecaySteps,
+        @JsonProperty("lambda_cyc") float lambdaCyc,
+        @JsonProperty("log_every") int logEvery,
+        @JsonProperty("sample_every") int sampleEvery,
+        @JsonProperty("checkpoint_every") int checkpointEvery,
+        @JsonProperty("validate_every") int validateEvery,
+        @JsonProperty("device") String device) {
+
+    public static final String OVERLAP = "overlap";
+    public static final String DIFFERENCE = "difference";
+
+    public TrainConfig {
+        if (!OVERLAP.equals(tcForm) && !DIFFERENCE.equals(tcForm)) {
+            throw new IllegalArgumentException("tc_form must be 'overlap' or 'difference', got '" + tcForm + "'");
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must not be negative, got " + steps);
+        }
+        if (slicing.channels() != network.inChannels()) {
+            throw new IllegalArgumentException("stack depth " + slicing.channels() + " differs from the networks' "
+                + network.inChannels() + " input channels");
+        }
+        if (slicing.patch() != network.imgSize()) {
+            throw new IllegalArgumentException("patch " + slicing.patch() + " differs from the networks' img_size "
+                + network.imgSize());
+        }
+    }
+
+    /** StarGAN v2's and METHOD.md's defaults around a network configuration. */
+    public static TrainConfig defaults(String preset, NetworkConfig network) {
+        return new TrainConfig(preset, network, SlicingConfig.defaults(network.inChannels(), network.imgSize()),
+            10_000, 8, 777, 1e-4f, 1e-6f, 0f, 0.99f, 1e-4f, 0.999f, 0,
+            1.0f, 0.5f, OVERLAP, 1f, 1f, 1f, 0, 1f,
+            10, 500, 500, 500, "cpu");
+    }
+
+    public long effectiveDsDecaySteps() {
+        return dsDecaySteps > 0 ? dsDecaySteps : steps;
+    }
+
+    public TrainConfig withSteps(long n) {
+        return new TrainConfig(preset, network, slicing, n, batch, seed, lr, lrMapping, beta1, beta2, weightDecay,
+            emaBeta, emaWarmupSteps, lambdaStarGan, lambdaTc, tcForm, lambdaReg, lambdaSty, lambdaDs, dsDecaySteps,
+            lambdaCyc, logEvery, sampleEvery, checkpointEvery, validateEvery, device);
+    }
+}

@@ -1,0 +1,250 @@
+package org.mrharmony.train;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.mrharmony.data.SiteDataset;
+import org.mrharmony.data.StackSampler;
+import org.mrharmony.data.TrainingSet;
+import org.mrharmony.harmonize.ModelDirectory;
+import org.mrharmony.harmonize.ModelInfo;
+import org.mrharmony.harmonize.SiteBaselines;
+import org.mrharmony.harmonize.SiteInfo;
+import org.mrharmony.volume.ForegroundMask;
+import org.mrharmony.volume.Reorient;
+import org.mrharmony.volume.Volume;
+import org.mrharmony.volume.VolumeIO;
+import org.mrharmony.model.Devices;
+import org.mrharmony.model.StarGanV2;
+
+/**
+ * A whole training run into a model directory: data preparation, the iteration loop with
+ * progress bar and loss log, periodic checkpoints, and {@code --resume}.
+ *
+ * <p>Model directory: {@code model.json} + {@code networks/} (see {@link ModelDirectory}),
+ * {@value #CONFIG_FILE} (the {@link TrainConfig}), {@value #OPTIMIZER_FILE} (Adam moments and
+ * step), {@value LossLog#FILE}.
+ */
+public final class TrainingRun {
+
+    public static final String CONFIG_FILE = "config.json";
+    public static final String OPTIMIZER_FILE = "optimizer.state";
+    private static final int OPTIMIZER_MAGIC = 0x4d524f50; // "MROP"
+
+    /** What a run reached. */
+    public record Result(long step, double seconds, StepLosses last, long skippedUpdates, boolean stoppedByTime) {
+    }
+
+    private TrainingRun() {
+    }
+
+    public static TrainConfig readConfig(Path modelDir) throws IOException {
+        Path file = modelDir.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(modelDir + ": no " + CONFIG_FILE + " to resume from (not a training output folder)");
+        }
+        try {
+            return ModelDirectory.JSON.readValue(file.toFile(), TrainConfig.class);
+        } catch (IOException e) {
+            throw new IOException(file + ": damaged training configuration: "
+                + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * Trains (or resumes) until {@code cfg.steps()} or the time limit; writes a checkpoint every
+     * {@code checkpointEvery} steps and at the end.
+     */
+    public static Result run(TrainConfig cfg, SiteDataset dataset, Path modelDir, boolean resume,
+                             Duration timeLimit, boolean progress) throws IOException {
+        long started = System.nanoTime();
+        if (!resume && ModelDirectory.exists(modelDir)) {
+            throw new IOException(modelDir + ": already holds a model; use --resume to continue it or choose another --out");
+        }
+        Files.createDirectories(modelDir);
+        Device device = Devices.parse(cfg.device());
+        TrainingSet data = TrainingSet.load(dataset, cfg.slicing(), progress);
+        if (data.siteCount() != cfg.network().numDomains()) {
+            throw new IOException(dataset.root() + ": has " + data.siteCount() + " sites but the networks are built for "
+                + cfg.network().numDomains());
+        }
+        StackSampler sampler = new StackSampler(data, cfg.seed(), cfg.network().latentDim());
+        StarGanV2 nets = resume ? ModelDirectory.readNetworks(modelDir, device)
+            : StarGanV2.create(cfg.network(), device, (int) cfg.seed());
+        List<SiteBaselines> baselines = resume ? storedBaselines(modelDir) : fitBaselines(dataset, progress);
+        try (nets; Trainer trainer = new Trainer(cfg, nets)) {
+            if (resume) {
+                loadOptimizer(modelDir, trainer);
+                checkSites(modelDir, dataset);
+            } else {
+                writeAtomically(modelDir.resolve(CONFIG_FILE), ModelDirectory.JSON.writeValueAsBytes(cfg));
+            }
+            StepLosses last = null;
+            long skipped = 0;
+            boolean stoppedByTime = false;
+            try (LossLog log = LossLog.open(modelDir, trainer.step());
+                 ProgressBar bar = progress ? trainingBar(cfg, timeLimit) : null) {
+                if (bar != null && timeLimit == null) {
+                    bar.stepTo(trainer.step());
+                }
+                long windowStart = System.nanoTime();
+                long windowSteps = 0;
+                while (trainer.step() < cfg.steps()) {
+                    if (timeLimit != null && System.nanoTime() - started > timeLimit.toNanos()) {
+                        stoppedByTime = true;
+                        break;
+                    }
+                    last = trainer.train(sampler.batch(trainer.step(), cfg.batch()));
+                    skipped += last.skippedUpdates();
+                    windowSteps++;
+                    long step = trainer.step();
+                    if (step % Math.max(1, cfg.logEvery()) == 0 || step == cfg.steps()) {
+                        double secs = (System.nanoTime() - windowStart) / 1e9;
+                        double ips = windowSteps * cfg.batch() / Math.max(secs, 1e-9);
+                        log.write(last, ips, (System.nanoTime() - started) / 1e9);
+                        windowStart = System.nanoTime();
+                        windowSteps = 0;
+                        if (bar != null) {
+                            bar.setExtraMessage(String.format(Locale.ROOT, " step %d D %.3f G %.3f cyc %.3f tc %.3f %.1f img/s",
+                                step, last.discriminator(), last.generatorAdversarial(), last.get("g_cyc_lat"),
+                                last.get("g_tc_lat"), ips));
+                        }
+                    }
+                    if (bar != null) {
+                        bar.stepTo(timeLimit == null ? step
+                            : Math.min(timeLimit.toSeconds(), (System.nanoTime() - started) / 1_000_000_000L));
+                    }
+                    if (cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0 && step < cfg.steps()) {
+                        checkpoint(modelDir, cfg, data, sampler, trainer, baselines);
+                    }
+                }
+            }
+            checkpoint(modelDir, cfg, data, sampler, trainer, baselines);
+            return new Result(trainer.step(), (System.nanoTime() - started) / 1e9, last, skipped, stoppedByTime);
+        }
+    }
+
+    /**
+     * With a time budget the bar counts seconds of the budget (the step count it will reach is
+     * unknown); without one it counts steps.
+     */
+    private static ProgressBar trainingBar(TrainConfig cfg, Duration timeLimit) {
+        ProgressBarBuilder b = new ProgressBarBuilder().setStyle(ProgressBarStyle.ASCII).continuousUpdate();
+        if (timeLimit != null) {
+            return b.setTaskName("Training (time budget, s)").setInitialMax(timeLimit.toSeconds()).build();
+        }
+        return b.setTaskName("Training").setInitialMax(cfg.steps()).build();
+    }
+
+    /** Networks, description (with fresh mean styles and site scales) and optimiser state. */
+    static void checkpoint(Path modelDir, TrainConfig cfg, TrainingSet data, StackSampler sampler, Trainer trainer,
+                           List<SiteBaselines> baselines) throws IOException {
+        StarGanV2 nets = trainer.networks();
+        float[][] styles = MeanStyles.compute(nets, data, sampler, MeanStyles.DEFAULT_SAMPLES);
+        List<SiteInfo> sites = new ArrayList<>();
+        for (int i = 0; i < data.siteCount(); i++) {
+            sites.add(new SiteInfo(data.sites().get(i), i, data.siteIntensity(i), styles[i], baselines.get(i)));
+        }
+        JsonNode training = ModelDirectory.JSON.valueToTree(cfg);
+        String version = TrainingRun.class.getPackage().getImplementationVersion();
+        ModelInfo info = new ModelInfo(ModelDirectory.FORMAT_VERSION, version == null ? "dev" : version, sites,
+            cfg.slicing().axis(), cfg.slicing().channels(), cfg.slicing().clipPercentile(), trainer.step(), training);
+        // optimiser state first, model.json last: model.json's step is what --resume trusts, and
+        // loadOptimizer refuses a state whose step differs, so a crash mid-checkpoint is detected
+        saveOptimizer(modelDir, trainer);
+        ModelDirectory.write(modelDir, info, nets);
+    }
+
+    /**
+     * The intensity baselines (z-score, WhiteStripe, Nyul) of every site, fitted once on its raw
+     * training volumes with their head masks, so that {@code harmonize --method} and the demo can
+     * use them without the training data.
+     */
+    static List<SiteBaselines> fitBaselines(SiteDataset dataset, boolean progress) throws IOException {
+        int total = dataset.sites().stream().mapToInt(s -> dataset.train().get(s).size()).sum();
+        List<SiteBaselines> fits = new ArrayList<>();
+        try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("Fitting baselines")
+            .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
+            for (String site : dataset.sites()) {
+                SiteBaselines.Fitter fitter = new SiteBaselines.Fitter();
+                for (Path file : dataset.train().get(site)) {
+                    Volume canonical = Reorient.toCanonical(VolumeIO.read(file).volume()).volume();
+                    fitter.add(canonical, ForegroundMask.compute(canonical));
+                    if (bar != null) {
+                        bar.step();
+                    }
+                }
+                fits.add(fitter.result());
+            }
+        }
+        return fits;
+    }
+
+    private static List<SiteBaselines> storedBaselines(Path modelDir) throws IOException {
+        return ModelDirectory.readInfo(modelDir).sites().stream().map(SiteInfo::baselines).toList();
+    }
+
+    private static void saveOptimizer(Path modelDir, Trainer trainer) throws IOException {
+        Path tmp = Files.createTempFile(modelDir, "." + OPTIMIZER_FILE, ".tmp");
+        try {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                out.writeInt(OPTIMIZER_MAGIC);
+                trainer.saveState(out);
+            }
+            Files.move(tmp, modelDir.resolve(OPTIMIZER_FILE), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void loadOptimizer(Path modelDir, Trainer trainer) throws IOException {
+        Path file = modelDir.resolve(OPTIMIZER_FILE);
+        ModelInfo info = ModelDirectory.readInfo(modelDir);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != OPTIMIZER_MAGIC) {
+                throw new IOException(file + ": not an mrharmony optimiser state");
+            }
+            trainer.loadState(in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(file + ": missing; cannot resume (was the model trained by mrharmony train?)");
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + ": truncated optimiser state");
+        }
+        if (trainer.step() != info.step()) {
+            throw new IOException(file + ": optimiser state is at step " + trainer.step() + " but model.json at "
+                + info.step() + " (interrupted checkpoint?)");
+        }
+    }
+
+    private static void checkSites(Path modelDir, SiteDataset dataset) throws IOException {
+        List<String> trained = ModelDirectory.readInfo(modelDir).siteNames();
+        if (!trained.equals(dataset.sites())) {
+            throw new IOException(dataset.root() + ": sites " + dataset.sites() + " differ from the model's " + trained);
+        }
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
