@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.mrharmony.data.IntensityNormalization;
 import org.mrharmony.data.IntensityStats;
+import org.mrharmony.harmonize.CpuThreads;
 import org.mrharmony.harmonize.HarmonizeMethod;
 import org.mrharmony.harmonize.HarmonizeOptions;
 import org.mrharmony.harmonize.Harmonizer;
@@ -91,6 +92,9 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "D", description = "cpu, gpu or gpuN (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads per network operation (default: one per core).")
+    Integer threads;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -113,6 +117,9 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
             throw new UserError("give one of --model MODEL_DIR or --untrained PRESET");
         }
         InputCheck.check(input, null);
+        if (threads != null) {
+            CpuThreads.set(threads);
+        }
         Path tmp = Files.createTempDirectory("mrharmony-bench");
         try {
             Path modelDir = model != null ? model : writeUntrained(tmp.resolve("model"), untrained);
@@ -229,6 +236,7 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
             o.put("restack", restack);
             o.put("device", device);
             o.put("processors", Runtime.getRuntime().availableProcessors());
+            o.put("threads", CpuThreads.get());
             o.put("model_load_seconds", round(load));
             o.put("seconds_per_volume", round(mean));
             o.put("seconds_per_volume_best", round(best));
@@ -248,8 +256,8 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
             out.println(o.toPrettyString());
         } else {
             out.printf(Locale.ROOT, "input              %s (%dx%dx%d, %d slices)%n", input, dims[0], dims[1], dims[2], slices);
-            out.printf(Locale.ROOT, "network            img_size %d, dim_in %d, max_conv_dim %d; batch %d, %s, %d processors%n",
-                config.imgSize(), config.dimIn(), config.maxConvDim(), batch, device,
+            out.printf(Locale.ROOT, "network            img_size %d, dim_in %d, max_conv_dim %d; batch %d, %s, %d threads, "
+                + "%d processors%n", config.imgSize(), config.dimIn(), config.maxConvDim(), batch, device, CpuThreads.get(),
                 Runtime.getRuntime().availableProcessors());
             out.printf(Locale.ROOT, "model load         %.2f s%n", load);
             for (int i = 0; i < runs.size(); i++) {

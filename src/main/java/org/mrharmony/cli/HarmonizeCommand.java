@@ -11,6 +11,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.mrharmony.harmonize.BatchHarmonizer;
+import org.mrharmony.harmonize.CpuThreads;
 import org.mrharmony.harmonize.HarmonizeJob;
 import org.mrharmony.harmonize.HarmonizeMethod;
 import org.mrharmony.harmonize.HarmonizeOptions;
@@ -99,6 +100,10 @@ public final class HarmonizeCommand implements Callable<Integer> {
             description = "Slice stacks per forward pass (default: ${DEFAULT-VALUE}).")
         int batch;
 
+        @Option(names = "--threads", paramLabel = "N",
+            description = "Threads per network operation (default: one per core; 1 can be faster on a busy machine).")
+        Integer threads;
+
         @Option(names = "--overwrite", description = "Replace existing outputs (inputs are never overwritten).")
         boolean overwrite;
 
@@ -160,6 +165,9 @@ public final class HarmonizeCommand implements Callable<Integer> {
     static void run(Settings settings, HarmonizeOptions options, List<HarmonizeJob> jobs, CommandSpec spec,
                     BeforeWriting beforeWriting) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (settings.threads != null) {
+            CpuThreads.set(settings.threads);
+        }
         try (Harmonizer harmonizer = Harmonizer.open(settings.model, options)) {
             beforeWriting.run();
             new BatchHarmonizer(harmonizer, VersionProvider.version(), settings.keepDatatype)

@@ -18,7 +18,7 @@ public record HarmonizeOptions(String target, HarmonizeMethod method, StyleSourc
     /**
      * Every intermediate array of a forward pass stays alive until the batch ends, about 0.4 GB
      * per stack of a 182x218 slice with the cpu preset: 2 keeps a whole run under 2 GB resident
-     * (docs/BENCHMARKS.md); 4 is about a third faster and needs about 0.8 GB more.
+     * (docs/BENCHMARKS.md), and larger batches are not faster on two cores.
      */
     public static final int DEFAULT_BATCH = 2;
 

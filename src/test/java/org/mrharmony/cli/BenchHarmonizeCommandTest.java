@@ -21,7 +21,7 @@ class BenchHarmonizeCommandTest {
         Path input = dir.resolve("head.nii.gz");
         VolumeIO.write(input, HarmonizeTestData.head(15, 17, 13, Affine.identity(), 1.0, 1));
         CliRun r = CliRun.of("bench", "harmonize", "--untrained", "tiny", "--input", input.toString(),
-            "--resize", "16x18x12", "--repeat", "2", "--json");
+            "--resize", "16x18x12", "--repeat", "2", "--batch", "64", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.path("dims").toString()).isEqualTo("[16,18,12]");

@@ -45,7 +45,8 @@ class BidsCommandTest {
     }
 
     private static CliRun bids(String... args) {
-        return CliRun.of(Stream.concat(Stream.of("bids"), Stream.of(args)).toArray(String[]::new));
+        return CliRun.of(Stream.concat(Stream.of("bids"), Stream.concat(Stream.of(args), Stream.of("--batch", "64")))
+            .toArray(String[]::new));
     }
 
     @Test

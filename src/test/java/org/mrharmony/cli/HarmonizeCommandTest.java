@@ -48,7 +48,8 @@ class HarmonizeCommandTest {
     }
 
     private CliRun harmonize(String... args) {
-        String[] all = Stream.concat(Stream.of("harmonize", "--model", model.toString()), Stream.of(args))
+        // One forward pass per test volume (see HarmonizerTest.options).
+        String[] all = Stream.concat(Stream.of("harmonize", "--model", model.toString(), "--batch", "64"), Stream.of(args))
             .toArray(String[]::new);
         return CliRun.of(all);
     }

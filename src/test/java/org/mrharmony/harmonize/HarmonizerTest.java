@@ -33,6 +33,14 @@ class HarmonizerTest {
         plainModel = HarmonizeTestData.writeModel(dir.resolve("plain"), HarmonizeTestData.TINY, 2);
     }
 
+    /**
+     * The defaults with one forward pass per test volume: on a busy machine every pass costs a
+     * thread hand-over per op, and the batch size does not change results (StackTranslatorTest).
+     */
+    static HarmonizeOptions options(String target) {
+        return HarmonizeOptions.defaults(target).withBatch(64);
+    }
+
     private static Volume head(long seed) {
         return HarmonizeTestData.head(21, 23, 17, RAS, 1.0, seed);
     }
@@ -59,7 +67,7 @@ class HarmonizerTest {
             }
         }
         assertThat(inHead).isGreaterThan(input.size() / 4);
-        HarmonizeOptions beta = HarmonizeOptions.defaults("beta");
+        HarmonizeOptions beta = options("beta");
         Volume centre = harmonize(identityModel, beta.withRestack(Restack.CENTER), input);
         Volume mean = harmonize(identityModel, beta.withRestack(Restack.MEAN), input);
         assertThat(centre.data()).containsExactly(expected, within(1e-4f));
@@ -70,14 +78,14 @@ class HarmonizerTest {
     @Test
     void sameImageStoredInAnotherOrientationGivesTheSameResultInTheWorld() throws IOException {
         Volume canonical = head(8);
-        Volume fromCanonical = harmonize(plainModel, HarmonizeOptions.defaults("alpha"), canonical);
+        Volume fromCanonical = harmonize(plainModel, options("alpha"), canonical);
         int[][] perms = {{0, 1, 2}, {0, 1, 2}, {2, 0, 1}};
         boolean[][] flips = {{true, true, false}, {true, false, false}, {false, true, true}};
         String[] codes = {"LPS", "LAS", "PIR"};
         for (int t = 0; t < perms.length; t++) {
             Volume stored = storedAs(canonical, perms[t], flips[t]);
             assertThat(org.mrharmony.volume.Orientation.of(stored.affine()).code()).isEqualTo(codes[t]);
-            Volume out = harmonize(plainModel, HarmonizeOptions.defaults("alpha"), stored);
+            Volume out = harmonize(plainModel, options("alpha"), stored);
             assertThat(out.affine()).as(codes[t]).isEqualTo(stored.affine());
             assertThat(Reorient.toCanonical(out).volume().data()).as(codes[t]).containsExactly(fromCanonical.data());
         }
@@ -118,7 +126,7 @@ class HarmonizerTest {
     @Test
     void sameInputSameOptionsSameBits() throws IOException {
         Volume input = head(9);
-        HarmonizeOptions options = HarmonizeOptions.defaults("beta").withStyle(new StyleSource.Latent(5));
+        HarmonizeOptions options = options("beta").withStyle(new StyleSource.Latent(5));
         assertThat(harmonize(plainModel, options, input).data())
             .containsExactly(harmonize(plainModel, options, input).data());
     }
@@ -128,7 +136,7 @@ class HarmonizerTest {
         Volume reference = HarmonizeTestData.head(20, 22, 16, RAS, 0.4, 11);
         Path refFile = dir.resolve("reference.nii.gz");
         VolumeIO.write(refFile, reference);
-        HarmonizeOptions beta = HarmonizeOptions.defaults("beta");
+        HarmonizeOptions beta = options("beta");
         float[] mean;
         float[] latent5;
         float[] latent6;
@@ -156,7 +164,7 @@ class HarmonizerTest {
     @Test
     void zscoreBaselineGivesTheTargetSitesMeanAndSdInsideTheHead() throws IOException {
         Volume input = head(12);
-        Volume out = harmonize(plainModel, HarmonizeOptions.defaults("beta").withMethod(HarmonizeMethod.ZSCORE), input);
+        Volume out = harmonize(plainModel, options("beta").withMethod(HarmonizeMethod.ZSCORE), input);
         PreparedInput prepared = PreparedInput.of(input, 99.5);
         SiteBaselines.MeanSd target = ModelDirectory.readInfo(plainModel).site("beta").orElseThrow().baselines().zscore();
         VolumeStats.MeanSd got = VolumeStats.meanSd(out, prepared.head());
@@ -174,15 +182,15 @@ class HarmonizerTest {
         Volume input = head(13);
         PreparedInput prepared = PreparedInput.of(input, 99.5);
         SiteBaselines.NyulFit nyul = ModelDirectory.readInfo(plainModel).site("alpha").orElseThrow().baselines().nyul();
-        Volume out = harmonize(plainModel, HarmonizeOptions.defaults("alpha").withMethod(HarmonizeMethod.NYUL), input);
+        Volume out = harmonize(plainModel, options("alpha").withMethod(HarmonizeMethod.NYUL), input);
         // Percentile 50 is landmark 5 of {1, 10, ..., 90, 99}: mapped exactly onto the standard scale.
         assertThat(nyul.percentiles()[5]).isEqualTo(50);
         assertThat(VolumeStats.percentile(out, prepared.head(), 50)).isCloseTo(nyul.standardScale()[5], within(0.5));
-        Volume none = harmonize(plainModel, HarmonizeOptions.defaults("alpha").withMethod(HarmonizeMethod.NONE), input);
+        Volume none = harmonize(plainModel, options("alpha").withMethod(HarmonizeMethod.NONE), input);
         for (int i = 0; i < input.size(); i++) {
             assertThat(none.data()[i]).isEqualTo(prepared.head().get(i) ? input.data()[i] : 0f);
         }
-        Volume ws = harmonize(plainModel, HarmonizeOptions.defaults("alpha").withMethod(HarmonizeMethod.WHITESTRIPE),
+        Volume ws = harmonize(plainModel, options("alpha").withMethod(HarmonizeMethod.WHITESTRIPE),
             input);
         SiteBaselines.WhiteStripeFit fit = ModelDirectory.readInfo(plainModel).site("alpha").orElseThrow().baselines()
             .whiteStripe();
@@ -203,7 +211,7 @@ class HarmonizerTest {
 
     @Test
     void refusesUnknownSitesMissingBaselinesAndMissingMeanStyles() throws IOException {
-        assertThatThrownBy(() -> Harmonizer.open(plainModel, HarmonizeOptions.defaults("gamma")))
+        assertThatThrownBy(() -> Harmonizer.open(plainModel, options("gamma")))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("unknown site 'gamma'").hasMessageContaining("alpha, beta")
             .hasMessageContaining(plainModel.toString());
@@ -213,9 +221,9 @@ class HarmonizerTest {
         copyNetworks(plainModel, bare);
         ModelDirectory.writeInfo(bare, info.withStep(info.step(), info.sites().stream()
             .map(s -> new SiteInfo(s.name(), s.index(), s.intensity(), null)).toList()));
-        assertThatThrownBy(() -> Harmonizer.open(bare, HarmonizeOptions.defaults("alpha")))
+        assertThatThrownBy(() -> Harmonizer.open(bare, options("alpha")))
             .hasMessageContaining("has no mean style");
-        assertThatThrownBy(() -> Harmonizer.open(bare, HarmonizeOptions.defaults("alpha").withMethod(HarmonizeMethod.NYUL)))
+        assertThatThrownBy(() -> Harmonizer.open(bare, options("alpha").withMethod(HarmonizeMethod.NYUL)))
             .hasMessageContaining("no fitted intensity baselines");
     }
 
