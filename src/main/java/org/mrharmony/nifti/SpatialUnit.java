@@ -1,7 +1,7 @@
 package org.mrharmony.nifti;
 
 /** The spatial unit in the low 3 bits of xyzt_units (NIFTI_UNITS_* in nifti1.h). */
-public enum SpatialUnit {
+public enum SpatialUnit implements HeaderCode {
     UNKNOWN(0, "unknown"),
     METER(1, "m"),
     MM(2, "mm"),
@@ -17,22 +17,18 @@ public enum SpatialUnit {
         this.label = label;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** The spatial part of an xyzt_units value; null if the bits hold no defined unit. */
     public static SpatialUnit fromXyztUnitsOrNull(long xyztUnits) {
-        long bits = xyztUnits & MASK;
-        for (SpatialUnit u : values()) {
-            if (u.code == bits) {
-                return u;
-            }
-        }
-        return null;
+        return HeaderCode.byCodeOrNull(SpatialUnit.class, xyztUnits & MASK);
     }
 }

@@ -1,7 +1,7 @@
 package org.mrharmony.nifti;
 
 /** The temporal unit in bits 3-5 of xyzt_units (NIFTI_UNITS_* in nifti1.h). */
-public enum TimeUnit {
+public enum TimeUnit implements HeaderCode {
     UNKNOWN(0, "unknown"),
     SEC(8, "s"),
     MSEC(16, "ms"),
@@ -20,22 +20,18 @@ public enum TimeUnit {
         this.label = label;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** The temporal part of an xyzt_units value; null if the bits hold no defined unit. */
     public static TimeUnit fromXyztUnitsOrNull(long xyztUnits) {
-        long bits = xyztUnits & MASK;
-        for (TimeUnit u : values()) {
-            if (u.code == bits) {
-                return u;
-            }
-        }
-        return null;
+        return HeaderCode.byCodeOrNull(TimeUnit.class, xyztUnits & MASK);
     }
 }

@@ -1,7 +1,7 @@
 package org.mrharmony.nifti;
 
 /** What the qform or sform coordinates mean (NIFTI_XFORM_* in nifti1.h). */
-public enum XformCode {
+public enum XformCode implements HeaderCode {
     UNKNOWN(0, "unknown"),
     SCANNER_ANAT(1, "scanner"),
     ALIGNED_ANAT(2, "aligned"),
@@ -17,21 +17,18 @@ public enum XformCode {
         this.label = label;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** Null for a code the standard does not define. */
     public static XformCode fromCodeOrNull(long code) {
-        for (XformCode c : values()) {
-            if (c.code == code) {
-                return c;
-            }
-        }
-        return null;
+        return HeaderCode.byCodeOrNull(XformCode.class, code);
     }
 }

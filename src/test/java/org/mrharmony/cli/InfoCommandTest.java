@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,23 +20,8 @@ class InfoCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** A 3x2x2 int16 volume with values 0..11 (whole numbers: stored exactly, slope 1). */
@@ -57,7 +39,7 @@ class InfoCommandTest {
     @Test
     void jsonHasExactlyTheDocumentedKeysAndValues() throws IOException {
         Path file = smallVolume();
-        Run r = run("info", file.toString(), "--json");
+        CliRun r = run("info", file.toString(), "--json");
         assertThat(r.exit()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
@@ -112,7 +94,7 @@ class InfoCommandTest {
 
     @Test
     void textOutputIsReadable() throws IOException {
-        Run r = run("info", smallVolume().toString());
+        CliRun r = run("info", smallVolume().toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out())
             .contains("nifti1, little-endian")
@@ -125,7 +107,7 @@ class InfoCommandTest {
     @Test
     void badFileExitsTwoWithOneLineNamingTheFile() throws IOException {
         Path bad = Files.writeString(dir.resolve("broken.nii"), "definitely not a NIfTI header");
-        Run r = run("info", bad.toString(), "--json");
+        CliRun r = run("info", bad.toString(), "--json");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).doesNotContain("\n").startsWith("mrharmony info: error: ").contains("broken.nii");

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,10 +89,10 @@ class MetricsCommandTest {
     @Test
     void unreadableInputIsAOneLineErrorNamingTheFile(@TempDir Path dir) {
         Path missing = dir.resolve("nowhere.nii.gz");
-        Run r = run("metrics", missing.toString(), missing.toString());
-        assertThat(r.exitCode).isEqualTo(2);
-        assertThat(r.err).startsWith("mrharmony metrics: error: ").contains("nowhere.nii.gz");
-        assertThat(r.err.strip().lines().count()).isEqualTo(1);
+        CliRun r = run("metrics", missing.toString(), missing.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("mrharmony metrics: error: ").contains("nowhere.nii.gz");
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
     }
 
     @Test
@@ -106,34 +103,19 @@ class MetricsCommandTest {
         Path pb = dir.resolve("b.nii.gz");
         VolumeIO.write(pa, a);
         VolumeIO.write(pb, b);
-        Run r = run("metrics", pa.toString(), pb.toString(), "--data-range", "200", "--json");
-        assertThat(r.exitCode).as(r.err).isZero();
-        JsonNode node = new ObjectMapper().readTree(r.out);
+        CliRun r = run("metrics", pa.toString(), pb.toString(), "--data-range", "200", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode node = new ObjectMapper().readTree(r.out());
         assertThat(node.get("mae").asDouble()).isCloseTo(Mae.of(a, b, null), within(1e-9));
         assertThat(node.get("ssim").asDouble()).isCloseTo(Ssim.mean(a, b, null, 200), within(1e-9));
         Path pc = dir.resolve("c.nii.gz");
         VolumeIO.write(pc, random(8, 9, 11, 3, Affine.identity()));
-        Run bad = run("metrics", pa.toString(), pc.toString());
-        assertThat(bad.exitCode).isEqualTo(2);
-        assertThat(bad.err).contains("a.nii.gz").contains("c.nii.gz");
+        CliRun bad = run("metrics", pa.toString(), pc.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("a.nii.gz").contains("c.nii.gz");
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.offset;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,10 +100,10 @@ class ViewCommandTest {
         Path garbage = dir.resolve("garbage.nii");
         Files.write(garbage, new byte[] {1, 2, 3, 4, 5});
         for (Path input : new Path[] {dir.resolve("missing.nii"), garbage}) {
-            Captured c = run("view", input.toString(), "--out", dir.resolve("x.png").toString());
-            assertThat(c.code).isEqualTo(2);
-            assertThat(c.err.strip().lines()).hasSize(1);
-            assertThat(c.err).startsWith("mrharmony view: error: ").contains(input.getFileName().toString());
+            CliRun c = run("view", input.toString(), "--out", dir.resolve("x.png").toString());
+            assertThat(c.exit()).isEqualTo(2);
+            assertThat(c.err().strip().lines()).hasSize(1);
+            assertThat(c.err()).startsWith("mrharmony view: error: ").contains(input.getFileName().toString());
             assertThat(dir.resolve("x.png")).doesNotExist();
         }
     }
@@ -115,9 +112,9 @@ class ViewCommandTest {
     void badPlaneNameIsAUsageError() throws Exception {
         Path garbage = dir.resolve("a.nii");
         Files.write(garbage, new byte[] {1});
-        Captured c = run("view", garbage.toString(), "--out", dir.resolve("x.png").toString(), "--slice-axis", "axial,oblique");
-        assertThat(c.code).isEqualTo(2);
-        assertThat(c.err).contains("'oblique' is not a plane");
+        CliRun c = run("view", garbage.toString(), "--out", dir.resolve("x.png").toString(), "--slice-axis", "axial,oblique");
+        assertThat(c.exit()).isEqualTo(2);
+        assertThat(c.err()).contains("'oblique' is not a plane");
     }
 
     @Test
@@ -125,8 +122,8 @@ class ViewCommandTest {
         Path nii = dir.resolve("head.nii.gz");
         VolumeIO.write(nii, headWithMarker(20, 22, 18, Affine.diagonal(-1, 1, 1.5)));
         Path png = dir.resolve("head.png");
-        Captured c = run("view", nii.toString(), "--out", png.toString(), "--slice-axis", "Coronal,axial");
-        assertThat(c.code).as(c.err).isZero();
+        CliRun c = run("view", nii.toString(), "--out", png.toString(), "--slice-axis", "Coronal,axial");
+        assertThat(c.exit()).as(c.err()).isZero();
         BufferedImage img = ImageIO.read(png.toFile());
         // Coronal 20 x 27 mm, gap, axial 20 x 22 mm.
         assertThat(img.getWidth()).isEqualTo(20 + ViewCommand.GAP + 20);
@@ -184,22 +181,7 @@ class ViewCommandTest {
         return new int[] {r.width, r.height};
     }
 
-    private record Captured(int code, String out, String err) {
-    }
-
-    private static Captured run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Captured(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 }
