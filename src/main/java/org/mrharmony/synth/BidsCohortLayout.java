@@ -92,17 +92,18 @@ public final class BidsCohortLayout implements CohortLayout {
                 Json.writeAtomically(anat(out, subject.id(), site.name()).resolve(stem(subject.id(), site.name()) + ".json"),
                     sidecar(site));
             }
-            Json.writeTextAtomically(out.resolve(subject.id()).resolve(subject.id() + "_sessions.tsv"),
-                sessions.toString());
+            Path subjectDir = out.resolve(subject.id());
+            Json.writeTextAtomically(subjectDir.resolve(subject.id() + "_sessions.tsv"), sessions.toString());
+            // Per subject: the validator (1.15) does not accept a top-level sessions.json.
+            Json.writeAtomically(subjectDir.resolve(subject.id() + "_sessions.json"), fields(SITE_COLUMN, fields(
+                "Description", "The simulated site (scanner and protocol) of the session, by its name in "
+                    + TRUTH_FOLDER + "/cohort.json; the session label is this name with letters and digits only")));
         }
         Json.writeTextAtomically(out.resolve(BidsDataset.PARTICIPANTS_FILE), participants.toString());
         Json.writeAtomically(out.resolve("participants.json"), fields(SPLIT_COLUMN, fields(
             "Description", "Whether the subject is for training or held out for testing (mrharmony synth"
                 + " --test-fraction); train on the train subjects only to keep the test subjects unseen",
             "Levels", fields(SubjectParameters.TRAIN, "training subject", SubjectParameters.TEST, "held-out subject"))));
-        Json.writeAtomically(out.resolve("sessions.json"), fields(SITE_COLUMN, fields(
-            "Description", "The simulated site (scanner and protocol) of the session, by its name in"
-                + " " + TRUTH_FOLDER + "/cohort.json; the session label is this name with letters and digits only")));
         Json.writeTextAtomically(out.resolve("README"), readme(manifest));
         Json.writeAtomically(completeMarker(out), description("mrharmony synthetic travelling-subject cohort", "raw",
             "Every subject scanned at every simulated site, one session per site"));
@@ -127,6 +128,7 @@ public final class BidsCohortLayout implements CohortLayout {
         d.put("BIDSVersion", BidsDataset.BIDS_VERSION);
         d.put("DatasetType", type);
         d.put("License", "CC0");
+        d.put("Authors", List.of("mrharmony synth (simulated data)"));
         d.put("GeneratedBy", List.of(generatedBy));
         return d;
     }

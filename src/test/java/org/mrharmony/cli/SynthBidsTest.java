@@ -56,12 +56,13 @@ class SynthBidsTest {
         assertThat(r.out()).contains("3 subjects x 2 sites (2 train, 1 test)").contains("(BIDS)");
 
         List<String> expected = new ArrayList<>(List.of("README", "dataset_description.json", "participants.json",
-            "participants.tsv", "sessions.json"));
+            "participants.tsv"));
         String truth = "derivatives/mrharmony-truth/";
         expected.addAll(List.of(truth + "cohort.json", truth + "dataset_description.json", truth + "dseg.tsv"));
         for (String s : List.of("01", "02", "03")) {
             expected.add(truth + "sub-" + s + "/anat/sub-" + s + "_dseg.nii.gz");
             expected.add("sub-" + s + "/sub-" + s + "_sessions.tsv");
+            expected.add("sub-" + s + "/sub-" + s + "_sessions.json");
             for (String ses : List.of("oslo15T", "siteB")) {
                 String stem = "sub-" + s + "/ses-" + ses + "/anat/sub-" + s + "_ses-" + ses + "_T1w";
                 expected.add(stem + ".json");
