@@ -13,15 +13,15 @@ import picocli.CommandLine.Option;
 public final class BidsSelection {
 
     @Option(names = "--participant-label", arity = "1..*", paramLabel = "LABEL",
-        description = "participants to use (with or without sub-; default: all).")
+        description = "Participants to use (with or without sub-; default: all).")
     List<String> participants = List.of();
 
     @Option(names = "--session-label", arity = "1..*", paramLabel = "LABEL",
-        description = "sessions to use (with or without ses-; default: all).")
+        description = "Sessions to use (with or without ses-; default: all).")
     List<String> sessions = List.of();
 
     @Option(names = "--suffix", defaultValue = BidsDataset.DEFAULT_SUFFIX, paramLabel = "SUFFIX",
-        description = "suffix of the images to use (default: ${DEFAULT-VALUE}).")
+        description = "Suffix of the images to use (default: ${DEFAULT-VALUE}).")
     String suffix;
 
     /** The chosen images, sorted by path. */

@@ -29,8 +29,12 @@ class SynthBidsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static CliRun synth(Path out, String... extra) {
+        return synth(out, 3, extra);
+    }
+
+    private static CliRun synth(Path out, int subjects, String... extra) {
         List<String> args = new ArrayList<>(List.of("synth", "--bids", "--out", out.toString(), "--size", "24",
-            "--subjects", "3", "--seed", "5", "--test-fraction", "0.34"));
+            "--subjects", String.valueOf(subjects), "--seed", "5", "--test-fraction", "0.34"));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -124,7 +128,7 @@ class SynthBidsTest {
     @Test
     void trainOnTheBidsCohortThenHarmonizeEveryT1wWithTheBidsApp() throws IOException {
         Path cohort = dir.resolve("cohort");
-        assertThat(synth(cohort, "--sites", "2").exit()).isZero();
+        assertThat(synth(cohort, 2, "--sites", "2").exit()).isZero();
         Path model = dir.resolve("model");
         CliRun train = CliRun.of("train", "--data", cohort.toString(), "--site-column", "site", "--out",
             model.toString(), "--preset", "tiny", "--steps", "1", "--batch", "2", "--quiet");
@@ -140,8 +144,8 @@ class SynthBidsTest {
         for (BidsScan scan : BidsDataset.open(cohort).scans()) {
             expected.add(scan.relativeFolder().resolve(scan.derivativeName("harmonized", ".nii.gz")).toString());
         }
-        assertThat(expected).hasSize(6);
+        assertThat(expected).hasSize(4);
         assertThat(images).containsExactlyInAnyOrderElementsOf(expected)
-            .contains("sub-03/ses-siteA/anat/sub-03_ses-siteA_desc-harmonized_T1w.nii.gz");
+            .contains("sub-02/ses-siteA/anat/sub-02_ses-siteA_desc-harmonized_T1w.nii.gz");
     }
 }
