@@ -102,7 +102,7 @@ public final class SynthCommand implements Callable<Integer> {
         CohortSpec cohort = new CohortSpec(subjects, sites, size, template, templateMask, seed, testFraction,
             threads != null ? threads : Runtime.getRuntime().availableProcessors());
         CohortLayout layout = bids ? new BidsCohortLayout(sites, VersionProvider.version()) : new SiteFolderLayout();
-        checkOutput(layout);
+        checkOutput();
         long start = System.nanoTime();
         CohortManifest manifest;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("synth")
@@ -129,12 +129,12 @@ public final class SynthCommand implements Callable<Integer> {
     }
 
     /** Refuses to mix a new cohort into an old one unless --force; never writes over an input file. */
-    private void checkOutput(CohortLayout layout) throws IOException {
+    private void checkOutput() throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserError(out + ": exists and is not a folder");
         }
-        for (Path marker : List.of(out.resolve(CohortManifest.FILE_NAME), layout.completeMarker(out),
-                out.resolve(BidsDataset.DESCRIPTION_FILE))) {
+        // Either layout's marker: a cohort is never mixed into another cohort or dataset.
+        for (Path marker : List.of(out.resolve(CohortManifest.FILE_NAME), out.resolve(BidsDataset.DESCRIPTION_FILE))) {
             if (!force && Files.exists(marker)) {
                 throw new UserError(out + ": already holds a cohort (" + marker.getFileName()
                     + "); use --force to overwrite it");

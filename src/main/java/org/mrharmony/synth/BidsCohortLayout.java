@@ -66,11 +66,6 @@ public final class BidsCohortLayout implements CohortLayout {
     }
 
     @Override
-    public Path completeMarker(Path out) {
-        return out.resolve(BidsDataset.DESCRIPTION_FILE);
-    }
-
-    @Override
     public void finish(Path out, CohortManifest manifest) throws IOException {
         Path truth = out.resolve(TRUTH_FOLDER);
         Files.createDirectories(truth);
@@ -105,7 +100,7 @@ public final class BidsCohortLayout implements CohortLayout {
                 + " --test-fraction); train on the train subjects only to keep the test subjects unseen",
             "Levels", fields(SubjectParameters.TRAIN, "training subject", SubjectParameters.TEST, "held-out subject"))));
         Json.writeTextAtomically(out.resolve("README"), readme(manifest));
-        Json.writeAtomically(completeMarker(out), description("mrharmony synthetic travelling-subject cohort", "raw",
+        Json.writeAtomically(out.resolve(BidsDataset.DESCRIPTION_FILE), description("mrharmony synthetic travelling-subject cohort", "raw",
             "Every subject scanned at every simulated site, one session per site"));
     }
 

@@ -16,11 +16,8 @@ public interface CohortLayout {
     Path labels(Path out, String subject);
 
     /**
-     * Writes what describes the cohort, once every volume is on disk; the file that marks a
-     * complete cohort ({@link #completeMarker}) is written last.
+     * Writes what describes the cohort, once every volume is on disk; the file whose presence
+     * means a complete cohort ({@code cohort.json}, {@code dataset_description.json}) comes last.
      */
     void finish(Path out, CohortManifest manifest) throws IOException;
-
-    /** The file whose presence means a complete cohort of this layout is in {@code out}. */
-    Path completeMarker(Path out);
 }

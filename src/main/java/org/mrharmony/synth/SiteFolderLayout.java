@@ -23,9 +23,4 @@ public final class SiteFolderLayout implements CohortLayout {
     public void finish(Path out, CohortManifest manifest) throws IOException {
         manifest.write(out);
     }
-
-    @Override
-    public Path completeMarker(Path out) {
-        return out.resolve(CohortManifest.FILE_NAME);
-    }
 }
