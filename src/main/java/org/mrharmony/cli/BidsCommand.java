@@ -44,17 +44,8 @@ public final class BidsCommand implements Callable<Integer> {
     @Mixin
     HarmonizeCommand.Settings settings;
 
-    @Option(names = "--participant-label", arity = "1..*", paramLabel = "LABEL",
-        description = "Participants to process (with or without sub-; default: all).")
-    List<String> participants = List.of();
-
-    @Option(names = "--session-label", arity = "1..*", paramLabel = "LABEL",
-        description = "Sessions to process (with or without ses-; default: all).")
-    List<String> sessions = List.of();
-
-    @Option(names = "--suffix", defaultValue = BidsDataset.DEFAULT_SUFFIX, paramLabel = "SUFFIX",
-        description = "BIDS suffix of the images to harmonize (default: ${DEFAULT-VALUE}).")
-    String suffix;
+    @Mixin
+    BidsSelection selection;
 
     @Option(names = "--volume-index", paramLabel = "N", description = "Which volume of 4D images to harmonize (0-based).")
     Integer volumeIndex;
@@ -72,7 +63,7 @@ public final class BidsCommand implements Callable<Integer> {
         }
         HarmonizeOptions options = settings.toOptions();
         BidsDataset dataset = BidsDataset.open(bidsDir);
-        List<BidsScan> scans = dataset.scans(suffix, participants, sessions);
+        List<BidsScan> scans = selection.scans(dataset);
         for (BidsScan scan : scans) {
             InputCheck.check(scan.file(), volumeIndex);
         }

@@ -11,10 +11,14 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.mrharmony.data.BidsDataset;
+import org.mrharmony.synth.BidsCohortLayout;
 import org.mrharmony.synth.CohortGenerator;
+import org.mrharmony.synth.CohortLayout;
 import org.mrharmony.synth.CohortManifest;
 import org.mrharmony.synth.CohortSpec;
 import org.mrharmony.synth.SiteConfig;
+import org.mrharmony.synth.SiteFolderLayout;
 import org.mrharmony.synth.SiteParameters;
 import org.mrharmony.synth.SubjectParameters;
 import picocli.CommandLine.ArgGroup;
@@ -31,7 +35,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Make a synthetic travelling-subject cohort: every subject scanned at every site.",
         "Writes DIR/<site>/<subject>.nii.gz (int16), DIR/truth/<subject>_labels.nii.gz"
-            + " (0 bg, 1 CSF, 2 GM, 3 WM) and DIR/cohort.json. Same seed, same bytes."
+            + " (0 bg, 1 CSF, 2 GM, 3 WM) and DIR/cohort.json. Same seed, same bytes.",
+        "With --bids, DIR is a BIDS dataset instead: sub-XX/ses-<site>/anat/sub-XX_ses-<site>_T1w.nii.gz,"
+            + " participants.tsv (split), sub-XX_sessions.tsv (site), truth in derivatives/mrharmony-truth/."
     })
 public final class SynthCommand implements Callable<Integer> {
 
@@ -83,6 +89,10 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite a cohort already in DIR.")
     boolean force;
 
+    @Option(names = "--bids", description = "Write the cohort as a BIDS dataset (sessions = sites) instead of site"
+        + " folders: for 'train --site-column site' and 'bids'.")
+    boolean bids;
+
     @Spec
     CommandSpec spec;
 
@@ -91,6 +101,7 @@ public final class SynthCommand implements Callable<Integer> {
         List<SiteParameters> sites = sites();
         CohortSpec cohort = new CohortSpec(subjects, sites, size, template, templateMask, seed, testFraction,
             threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        CohortLayout layout = bids ? new BidsCohortLayout(sites, VersionProvider.version()) : new SiteFolderLayout();
         checkOutput();
         long start = System.nanoTime();
         CohortManifest manifest;
@@ -99,13 +110,13 @@ public final class SynthCommand implements Callable<Integer> {
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" volumes", 1)
                 // The current stderr, so that whoever redirects it (a test, a wrapper) gets the bar too.
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-            manifest = CohortGenerator.generate(cohort, out, bar::step);
+            manifest = CohortGenerator.generate(cohort, out, layout, bar::step);
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "wrote %d subjects x %d sites (%d train, %d test) to %s in %.1f s%n",
+        w.printf(Locale.ROOT, "wrote %d subjects x %d sites (%d train, %d test) to %s%s in %.1f s%n",
             manifest.subjects().size(), manifest.sites().size(),
             manifest.subjectIds(SubjectParameters.TRAIN).size(), manifest.subjectIds(SubjectParameters.TEST).size(),
-            out, (System.nanoTime() - start) / 1e9);
+            out, bids ? " (BIDS)" : "", (System.nanoTime() - start) / 1e9);
         w.flush();
         return 0;
     }
@@ -122,8 +133,12 @@ public final class SynthCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserError(out + ": exists and is not a folder");
         }
-        if (!force && Files.exists(out.resolve(CohortManifest.FILE_NAME))) {
-            throw new UserError(out + ": already holds a cohort (cohort.json); use --force to overwrite it");
+        // Either layout's marker: a cohort is never mixed into another cohort or dataset.
+        for (Path marker : List.of(out.resolve(CohortManifest.FILE_NAME), out.resolve(BidsDataset.DESCRIPTION_FILE))) {
+            if (!force && Files.exists(marker)) {
+                throw new UserError(out + ": already holds a cohort (" + marker.getFileName()
+                    + "); use --force to overwrite it");
+            }
         }
         Path outAbs = out.toAbsolutePath().normalize();
         for (Path input : new Path[] {template, templateMask, siteChoice == null ? null : siteChoice.config}) {

@@ -12,18 +12,29 @@ import org.mrharmony.train.TrainConfig;
 import org.mrharmony.train.TrainConfigs;
 import org.mrharmony.train.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mrharmony train}: StarGAN v2 + temporal coherence on a multi-site dataset. */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {
         "Train the StarGAN v2 + temporal-coherence networks on a multi-site dataset.",
-        "DATA is a folder with one sub-folder per site (DIR/<site>/*.nii.gz) or a cohort from 'mrharmony synth'",
-        "(its train split). Writes a model directory: model.json, networks/, config.json, optimizer.state, losses.csv."})
+        "DATA is a folder with one sub-folder per site (DIR/<site>/*.nii.gz), a cohort from 'mrharmony synth'",
+        "(its train split), or a BIDS dataset with --site-column (every T1w image, or those the BIDS filters choose).",
+        "Writes a model directory: model.json, networks/, config.json, optimizer.state, losses.csv."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "Dataset folder (site sub-folders or a synth cohort).")
+    @Option(names = "--data", required = true,
+        description = "Dataset folder: site sub-folders, a synth cohort, or a BIDS dataset (with --site-column).")
     Path data;
+
+    @Option(names = "--site-column", paramLabel = "COLUMN",
+        description = "BIDS datasets: the column of sub-<label>_sessions.tsv (per session, wins) or participants.tsv"
+            + " (per participant) that names each scan's site.")
+    String siteColumn;
+
+    @Mixin
+    BidsSelection bidsSelection;
 
     @Option(names = "--out", required = true, description = "Model directory to write (or to continue with --resume).")
     Path out;
@@ -67,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SiteDataset dataset = SiteDataset.open(data);
+        SiteDataset dataset = TrainingData.open(data, siteColumn, bidsSelection);
         TrainConfig cfg;
         if (resume) {
             cfg = TrainingRun.readConfig(out);

@@ -25,6 +25,10 @@ public final class BidsDataset {
     public static final String ANAT = "anat";
     public static final String DEFAULT_SUFFIX = "T1w";
     public static final String PARTICIPANTS_FILE = "participants.tsv";
+    /** The file every BIDS dataset has at its top level (and other dataset layouts do not). */
+    public static final String DESCRIPTION_FILE = "dataset_description.json";
+    /** The version of the specification the datasets mrharmony writes follow. */
+    public static final String BIDS_VERSION = "1.9.0";
 
     private final Path root;
     private final List<String> participants;
@@ -54,6 +58,11 @@ public final class BidsDataset {
             throw new IOException(root + ": not a BIDS dataset (no sub-* folders)");
         }
         return new BidsDataset(root, participants);
+    }
+
+    /** Whether {@code folder} is a BIDS dataset: it has a {@code dataset_description.json}. */
+    public static boolean isDataset(Path folder) {
+        return Files.isRegularFile(folder.resolve(DESCRIPTION_FILE));
     }
 
     public Path root() {
@@ -222,12 +231,27 @@ public final class BidsDataset {
             Path file = root.resolve(PARTICIPANTS_FILE);
             this.participantsTable = Files.isRegularFile(file) ? BidsTable.read(file) : null;
             if (!hasColumnAnywhere()) {
-                String where = participantsTable == null
-                    ? root + ": no " + PARTICIPANTS_FILE + " and no sessions table"
-                    : file + ": no column '" + column + "' (columns: " + String.join(", ", participantsTable.columns()) + ")";
-                throw new IOException(where + "; the site column must be in " + PARTICIPANTS_FILE
-                    + " or in sub-<label>_sessions.tsv");
+                throw new IOException(root + ": no column '" + column + "' in any table (" + describeTables() + ")"
+                    + "; the site column must be in " + PARTICIPANTS_FILE + " or in sub-<label>_sessions.tsv");
             }
+        }
+
+        /** The tables there are and their columns, for the error that names none with the column. */
+        private String describeTables() throws IOException {
+            String inParticipants = participantsTable == null ? "no " + PARTICIPANTS_FILE
+                : PARTICIPANTS_FILE + " has: " + String.join(", ", participantsTable.columns());
+            Set<String> sessionColumns = new LinkedHashSet<>();
+            int sessionFiles = 0;
+            for (String p : participants) {
+                Optional<BidsTable> t = sessionsTable(p);
+                if (t.isPresent()) {
+                    sessionFiles++;
+                    sessionColumns.addAll(t.get().columns());
+                }
+            }
+            String inSessions = sessionFiles == 0 ? "no sub-<label>_sessions.tsv"
+                : "sub-<label>_sessions.tsv files (" + sessionFiles + ") have: " + String.join(", ", sessionColumns);
+            return inParticipants + "; " + inSessions;
         }
 
         private boolean hasColumnAnywhere() throws IOException {

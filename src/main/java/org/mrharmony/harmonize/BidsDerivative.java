@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.mrharmony.data.BidsDataset;
 import org.mrharmony.data.BidsScan;
 
 /**
@@ -19,7 +20,7 @@ import org.mrharmony.data.BidsScan;
 public final class BidsDerivative {
 
     public static final String DESCRIPTION_FILE = "dataset_description.json";
-    public static final String BIDS_VERSION = "1.9.0";
+    public static final String BIDS_VERSION = BidsDataset.BIDS_VERSION;
     public static final String DESC = "harmonized";
     public static final String GENERATOR = "mrharmony";
     /** The DatasetLinks name of the source dataset in the sidecars' BIDS URIs. */

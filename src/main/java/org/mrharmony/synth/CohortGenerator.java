@@ -20,7 +20,8 @@ import org.mrharmony.volume.VolumeIO;
 
 /**
  * Makes a travelling-subject cohort on disk: every subject scanned at every site, the true
- * labels, and cohort.json (written last, so its presence means the cohort is complete).
+ * labels, and the files that describe the cohort (written last, so that their presence means the
+ * cohort is complete), in a {@link CohortLayout}.
  *
  * <p>Subjects are made in parallel, one task per subject (its anatomy, labels and all its
  * scans), so memory stays at one subject per thread. Every random draw comes from a seed
@@ -41,22 +42,24 @@ public final class CohortGenerator {
      * {@code onVolumeWritten} is called (from worker threads) after each NIfTI file.
      */
     public static CohortManifest generate(CohortSpec spec, Path out, Runnable onVolumeWritten) throws IOException {
+        return generate(spec, out, new SiteFolderLayout(), onVolumeWritten);
+    }
+
+    /** Writes the cohort into {@code out} in the given layout (see {@link #generate(CohortSpec, Path, Runnable)}). */
+    public static CohortManifest generate(CohortSpec spec, Path out, CohortLayout layout, Runnable onVolumeWritten)
+            throws IOException {
         Anatomy base = spec.template() == null
             ? BrainPhantom.build(spec.size(), Seeds.derive(spec.seed(), "phantom", 0))
             : TemplateAnatomy.load(spec.template(), spec.templateMask(), spec.size());
         List<String> ids = subjectIds(spec.subjects());
         List<String> splits = splits(spec.subjects(), spec.testFraction(), spec.seed());
-        Files.createDirectories(out.resolve(CohortManifest.TRUTH_FOLDER));
-        for (SiteParameters site : spec.sites()) {
-            Files.createDirectories(out.resolve(site.name()));
-        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(spec.threads(), spec.subjects()));
         List<Future<SubjectParameters>> futures = new ArrayList<>();
         try {
             for (int s = 0; s < spec.subjects(); s++) {
                 int index = s;
-                futures.add(pool.submit(() -> writeSubject(spec, base, out, index, ids.get(index), splits.get(index),
-                    onVolumeWritten)));
+                futures.add(pool.submit(() -> writeSubject(spec, base, out, layout, index, ids.get(index),
+                    splits.get(index), onVolumeWritten)));
             }
             List<SubjectParameters> subjects = new ArrayList<>();
             for (Future<SubjectParameters> f : futures) {
@@ -66,7 +69,7 @@ public final class CohortGenerator {
             String mask = spec.templateMask() == null ? null : spec.templateMask().toString();
             CohortManifest manifest = new CohortManifest(CohortManifest.FORMAT_VERSION, spec.seed(), anatomy, mask,
                 spec.size(), base.labels().voxelSizes(), spec.sites(), subjects);
-            manifest.write(out);
+            layout.finish(out, manifest);
             return manifest;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,16 +88,17 @@ public final class CohortGenerator {
         }
     }
 
-    private static SubjectParameters writeSubject(CohortSpec spec, Anatomy base, Path out, int index, String id,
-                                                  String split, Runnable onVolumeWritten) throws IOException {
+    private static SubjectParameters writeSubject(CohortSpec spec, Anatomy base, Path out, CohortLayout layout,
+                                                  int index, String id, String split, Runnable onVolumeWritten)
+            throws IOException {
         Subject subject = Subject.create(base, spec.seed(), index, id, split);
         Anatomy anatomy = subject.anatomy();
-        write(out.resolve(CohortManifest.labelsPath(id)), anatomy.labels(), LABEL_TYPE);
+        write(layout.labels(out, id), anatomy.labels(), LABEL_TYPE);
         onVolumeWritten.run();
         for (SiteParameters site : spec.sites()) {
             long noiseSeed = Seeds.derive(subject.parameters().seed(), "noise:" + site.name(), 0);
             Volume scan = new SiteScanner(site).scan(anatomy, noiseSeed);
-            write(out.resolve(CohortManifest.scanPath(site.name(), id)), scan, SCAN_TYPE);
+            write(layout.scan(out, site, id), scan, SCAN_TYPE);
             onVolumeWritten.run();
         }
         return subject.parameters();
@@ -102,6 +106,7 @@ public final class CohortGenerator {
 
     private static void write(Path file, Volume v, NiftiDataType type) throws IOException {
         NiftiHeader header = NiftiHeader.forVolume(v.nx(), v.ny(), v.nz(), v.affine().toRows());
+        Files.createDirectories(file.getParent());
         VolumeIO.write(file, v, header, type);
     }
 

@@ -16,7 +16,8 @@ import java.util.Objects;
  * s at site B is the ground truth for harmonizing s's scan from any other site to B.
  *
  * <p>Layout under the cohort folder: {@code <site>/<subject>.nii.gz} (int16 scans, RAS grid),
- * {@code truth/<subject>_labels.nii.gz} (uint8: 0 background, 1 CSF, 2 GM, 3 WM), cohort.json.
+ * {@code truth/<subject>_labels.nii.gz} (uint8: 0 background, 1 CSF, 2 GM, 3 WM), cohort.json
+ * ({@link SiteFolderLayout}); {@code synth --bids} writes a BIDS dataset instead ({@link BidsCohortLayout}).
  *
  * @param formatVersion  {@link #FORMAT_VERSION}
  * @param seed           the seed the cohort was made with (same seed, same files)

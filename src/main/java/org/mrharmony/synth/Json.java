@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** The JSON settings of the synth files (cohort.json, site configurations), and atomic writing. */
+/** The JSON settings of the synth files (cohort.json, site configurations, BIDS metadata), and atomic writing. */
 final class Json {
 
     /** Pretty, stable output (fields in declaration order); unknown input fields are errors, not ignored. */
@@ -23,7 +24,15 @@ final class Json {
 
     /** Writes {@code value} as JSON to a temp file beside {@code target}, then renames it over the target. */
     static void writeAtomically(Path target, Object value) throws IOException {
-        byte[] bytes = MAPPER.writeValueAsBytes(value);
+        writeAtomically(target, MAPPER.writeValueAsBytes(value));
+    }
+
+    /** Writes text (UTF-8) to a temp file beside {@code target}, then renames it over the target. */
+    static void writeTextAtomically(Path target, String text) throws IOException {
+        writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             Files.write(temp, bytes);

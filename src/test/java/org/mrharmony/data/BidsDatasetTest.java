@@ -110,9 +110,15 @@ class BidsDatasetTest {
         Files.writeString(root.resolve("participants.tsv"), "participant_id\tsite\nsub-01\tA\n");
         BidsDataset ds = BidsDataset.open(root);
         assertThatThrownBy(() -> ds.bySite("scanner")).hasMessageContaining("no column 'scanner'")
-            .hasMessageContaining("participant_id, site");
+            .hasMessageContaining("participants.tsv has: participant_id, site")
+            .hasMessageContaining("no sub-<label>_sessions.tsv");
         assertThatThrownBy(() -> ds.bySite("site")).hasMessageContaining("sub-02_ses-a_acq-mprage_T1w.nii")
             .hasMessageContaining("no site for this scan").hasMessageContaining("sub-02 ses-a");
+        Files.delete(root.resolve("participants.tsv"));
+        Files.writeString(root.resolve("sub-02/sub-02_sessions.tsv"), "session_id\tacq_time\nses-a\t2020\n");
+        assertThatThrownBy(() -> BidsDataset.open(root).bySite("site")).hasMessageContaining("no column 'site'")
+            .hasMessageContaining("no participants.tsv")
+            .hasMessageContaining("sub-<label>_sessions.tsv files (1) have: session_id, acq_time");
         Files.writeString(root.resolve("participants.tsv"), "participant_id\tsite\nsub-01\tA\tB\n");
         assertThatThrownBy(() -> BidsDataset.open(root).bySite("site")).hasMessageContaining("line 2 has 3 values");
     }

@@ -61,6 +61,18 @@ class HarmonizationModelTest {
     }
 
     @Test
+    void aModelFromAnIncompatibleVersionIsRefused() throws IOException {
+        ModelInfo i = info();
+        ModelInfo future = new ModelInfo(ModelDirectory.FORMAT_VERSION + 1, "99.0", i.sites(), i.sliceAxis(),
+            i.channels(), i.clipPercentile(), i.step(), i.training());
+        Path d = withInfo("future", future);
+        assertThatThrownBy(() -> HarmonizationModel.open(d, Device.cpu(), true)).isInstanceOf(IOException.class)
+            .hasMessageStartingWith(d.resolve(ModelDirectory.INFO_FILE).toString())
+            .hasMessageContaining("model format version " + (ModelDirectory.FORMAT_VERSION + 1))
+            .hasMessageContaining("expects " + ModelDirectory.FORMAT_VERSION);
+    }
+
+    @Test
     void missingOrTruncatedNetworksAreNamed() throws IOException {
         Path d = withInfo("truncated", info());
         Path g = d.resolve(ModelDirectory.NETWORKS_DIR).resolve("generator_ema.params");
