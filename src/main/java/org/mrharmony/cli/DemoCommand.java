@@ -156,6 +156,9 @@ public final class DemoCommand implements Callable<Integer> {
         tree.put("seed", 1);
         tree.put("checkpoint_every", 500);
         tree.put("log_every", 10);
+        // a short demo still gets a validation curve (validation.png) and a few sample grids
+        tree.put("validate_every", 250);
+        tree.put("sample_every", 250);
         try {
             return ModelDirectory.JSON.treeToValue(tree, TrainConfig.class);
         } catch (IOException e) {
