@@ -37,7 +37,8 @@ public final class Harmonizer implements AutoCloseable {
         this.target = target;
         this.style = style;
         this.baseline = baseline;
-        this.translator = model.hasNetworks()
+        // a baseline never translates, even when the model has its networks (an in-memory model)
+        this.translator = baseline == null
             ? new StackTranslator(model.networks().generatorEma(), model.networks().manager(), options.batch())
             : null;
     }
@@ -112,7 +113,7 @@ public final class Harmonizer implements AutoCloseable {
      * As {@link #harmonize(Volume, IntConsumer)}, but the GAN translates only the slices of
      * {@code slab} (null: all; slices of the canonical grid); outside it the head holds the
      * background value mapped to the target scale, not a translation. Inside the slab the result
-     * is exactly that of the whole volume. The baselines ignore the slab.
+     * is that of the whole volume (up to float rounding: the forward passes hold fewer stacks). The baselines ignore the slab.
      */
     public Volume harmonize(Volume input, SliceRange slab, IntConsumer slicesDone) {
         PreparedInput in = PreparedInput.of(input, model.info().clipPercentile());

@@ -69,7 +69,7 @@ final class StackTranslator {
     /**
      * As above, but only the slices of {@code slab} (null: all) come out translated; the rest are
      * background. Every stack that covers a slab slice is translated, so with either re-stacking
-     * the slab is exactly what translating the whole volume gives there.
+     * the slab is what translating the whole volume gives there (up to float rounding).
      */
     Volume translate(Volume network, Mask head, int axis, int channels, float[] style, Restack mode,
                      SliceRange slab, IntConsumer progress) {

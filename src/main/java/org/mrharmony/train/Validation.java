@@ -31,7 +31,7 @@ import org.mrharmony.volume.VolumeIO;
  *
  * <p>To stay cheap only a central slab of {@code validate_slices} slices (along the slice axis,
  * centred on the subject's brain) is translated and scored; inside the slab the translation is
- * exactly that of the whole volume ({@link Harmonizer#harmonize(Volume, SliceRange,
+ * that of the whole volume (up to float rounding) ({@link Harmonizer#harmonize(Volume, SliceRange,
  * java.util.function.IntConsumer)}). The baselines, no harmonization and Nyúl histogram matching
  * (fitted on the target site's training volumes, stored with the model), do not change during
  * training and are scored once, on the same slabs.
