@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
     description = {
         "Train the StarGAN v2 + temporal-coherence networks on a multi-site dataset.",
         "DATA is a folder with one sub-folder per site (DIR/<site>/*.nii.gz) or a cohort from 'mrharmony synth'",
-        "(its train split). Writes a model directory: model.json, networks/, config.json, optimizer.state, losses.csv."})
+        "(its train split). Writes a model directory: model.json, networks/, config.json, optimizer.state, losses.csv,",
+        "losses.png, samples/step_NNNNNN.png; with a cohort's test split also validation.csv and validation.png",
+        "(SSIM/MAE to the travelling-subject truth every validate_every steps, beside none and nyul)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, description = "Dataset folder (site sub-folders or a synth cohort).")

@@ -67,7 +67,7 @@ final class TrainingMonitor {
         if (validation != null && step % cfg.validateEvery() == 0) {
             List<ValidationLog.Row> rows = validation.run(step, describe.get(), nets);
             validationLog.append(rows);
-            lastScore = String.format(Locale.ROOT, " | val SSIM gan %.3f none %.3f nyul %.3f",
+            lastScore = String.format(Locale.ROOT, " val SSIM %.3f (none %.3f nyul %.3f)",
                 meanSsim(rows, HarmonizeMethod.GAN), meanSsim(rows, HarmonizeMethod.NONE),
                 meanSsim(rows, HarmonizeMethod.NYUL));
         }

@@ -123,9 +123,10 @@ public final class TrainingRun {
                         windowStart = System.nanoTime();
                         windowSteps = 0;
                         if (bar != null) {
-                            bar.setExtraMessage(String.format(Locale.ROOT, " step %d D %.3f G %.3f cyc %.3f tc %.3f %.1f img/s",
-                                step, last.discriminator(), last.generatorAdversarial(), last.get("g_cyc_lat"),
-                                last.get("g_tc_lat"), ips) + monitor.lastScore());
+                            // the validation score first: a narrow terminal cuts the message's end
+                            bar.setExtraMessage(String.format(Locale.ROOT, " step %d%s D %.3f G %.3f cyc %.3f tc %.3f %.1f img/s",
+                                step, monitor.lastScore(), last.discriminator(), last.generatorAdversarial(),
+                                last.get("g_cyc_lat"), last.get("g_tc_lat"), ips));
                         }
                     }
                     if (bar != null) {
