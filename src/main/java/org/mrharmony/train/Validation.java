@@ -41,7 +41,7 @@ import org.mrharmony.volume.VolumeIO;
  */
 public final class Validation {
 
-    /** The methods scored; {@code gan} is the one that changes as training goes on. */
+    /** The baselines scored beside {@code gan}, the one method that changes as training goes on. */
     public static final List<HarmonizeMethod> BASELINES = List.of(HarmonizeMethod.NONE, HarmonizeMethod.NYUL);
 
     /** One held-out scan at one site, on the canonical grid, with the slab scored in it. */
@@ -69,8 +69,12 @@ public final class Validation {
         this.scans = scans;
         this.truths = truths;
         List<ValidationLog.Row> rows = new ArrayList<>();
+        // a model resumed from before baselines were stored has no Nyul fit: score what it has
+        boolean fitted = info.sites().stream().allMatch(site -> site.baselines() != null);
         for (HarmonizeMethod method : BASELINES) {
-            rows.addAll(score(0, method, info, nets));
+            if (method == HarmonizeMethod.NONE || fitted) {
+                rows.addAll(score(0, method, info, nets));
+            }
         }
         this.baselineScores = List.copyOf(rows);
     }
