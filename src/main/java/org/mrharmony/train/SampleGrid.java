@@ -39,6 +39,8 @@ public final class SampleGrid {
     public static final int PANEL_PIXELS = 96;
     private static final long SOURCE_DRAW = 0x5A4D_504CL;
     private static final long REFERENCE_DRAW = 0x5245_4653L;
+    /** Random stacks drawn per site to pick the fixed one from. */
+    private static final int CANDIDATES = 16;
     private static final DisplayWindow NETWORK_RANGE = new DisplayWindow(IntensityNormalization.BACKGROUND, 1);
 
     private final List<String> sites;
@@ -58,14 +60,37 @@ public final class SampleGrid {
         sources = new float[sites.size() * len];
         references = new float[sites.size() * len];
         for (int s = 0; s < sites.size(); s++) {
-            System.arraycopy(sampler.siteStacks(s, 1, SOURCE_DRAW), 0, sources, s * len, len);
-            System.arraycopy(sampler.siteStacks(s, 1, REFERENCE_DRAW), 0, references, s * len, len);
+            System.arraycopy(mostHead(sampler.siteStacks(s, CANDIDATES, SOURCE_DRAW), len), 0, sources, s * len, len);
+            System.arraycopy(mostHead(sampler.siteStacks(s, CANDIDATES, REFERENCE_DRAW), len), 0, references, s * len,
+                len);
         }
         Random random = new Random(seed);
         latent = new float[latentDim];
         for (int i = 0; i < latentDim; i++) {
             latent[i] = (float) random.nextGaussian();
         }
+    }
+
+    /**
+     * Of several random stacks, the one showing the most head: training crops are centred anywhere
+     * in the head and often show mostly background at its edge, which says little in a grid.
+     */
+    static float[] mostHead(float[] stacks, int len) {
+        int best = 0;
+        int bestCount = -1;
+        for (int i = 0; i < stacks.length / len; i++) {
+            int count = 0;
+            for (int j = i * len; j < (i + 1) * len; j++) {
+                if (stacks[j] > IntensityNormalization.BACKGROUND) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                best = i;
+                bestCount = count;
+            }
+        }
+        return Arrays.copyOfRange(stacks, best * len, (best + 1) * len);
     }
 
     /** {@code samples/step_000500.png} under the model directory. */
