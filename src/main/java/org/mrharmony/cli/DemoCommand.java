@@ -156,6 +156,13 @@ public final class DemoCommand implements Callable<Integer> {
         tree.put("seed", 1);
         tree.put("checkpoint_every", 500);
         tree.put("log_every", 10);
+        // a short demo still gets a validation curve (validation.png) and a few sample grids; one
+        // subject and 8 slices, as a full validation (2 subjects, 16 slices, 4 sites: 24 slab
+        // translations) took ~200 s on a busy 2-core machine, too much of a 10-minute budget
+        tree.put("validate_every", 250);
+        tree.put("validate_subjects", 1);
+        tree.put("validate_slices", 8);
+        tree.put("sample_every", 250);
         try {
             return ModelDirectory.JSON.treeToValue(tree, TrainConfig.class);
         } catch (IOException e) {

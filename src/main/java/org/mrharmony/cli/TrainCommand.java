@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
         "Train the StarGAN v2 + temporal-coherence networks on a multi-site dataset.",
         "DATA is a folder with one sub-folder per site (DIR/<site>/*.nii.gz), a cohort from 'mrharmony synth'",
         "(its train split), or a BIDS dataset with --site-column (every T1w image, or those the BIDS filters choose).",
-        "Writes a model directory: model.json, networks/, config.json, optimizer.state, losses.csv."})
+        "Writes a model directory: model.json, networks/, config.json, optimizer.state, losses.csv,",
+        "losses.png, samples/step_NNNNNN.png; with a cohort's test split also validation.csv and validation.png",
+        "(SSIM/MAE to the travelling-subject truth every validate_every steps, beside none and nyul)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true,

@@ -81,7 +81,12 @@ public final class PairedEvaluation {
     }
 
     static boolean[] brainMask(Path cohort, String subject) throws IOException {
-        float[] labels = VolumeIO.read(cohort.resolve("truth").resolve(subject + "_labels.nii.gz")).volume().data();
+        return brainMask(VolumeIO.read(cohort.resolve("truth").resolve(subject + "_labels.nii.gz")).volume());
+    }
+
+    /** The voxels scored: the brain of a cohort's truth label volume (any tissue label > 0). */
+    public static boolean[] brainMask(Volume truthLabels) {
+        float[] labels = truthLabels.data();
         boolean[] mask = new boolean[labels.length];
         for (int i = 0; i < labels.length; i++) {
             mask[i] = labels[i] > 0;

@@ -19,11 +19,30 @@ public final class HarmonizationModel implements AutoCloseable {
     private final Path dir;
     private final ModelInfo info;
     private final StarGanV2 networks;
+    private final boolean ownsNetworks;
 
-    private HarmonizationModel(Path dir, ModelInfo info, StarGanV2 networks) {
+    private HarmonizationModel(Path dir, ModelInfo info, StarGanV2 networks, boolean ownsNetworks) {
         this.dir = dir;
         this.info = info;
         this.networks = networks;
+        this.ownsNetworks = ownsNetworks;
+    }
+
+    private HarmonizationModel(Path dir, ModelInfo info, StarGanV2 networks) {
+        this(dir, info, networks, true);
+    }
+
+    /**
+     * A model that is still in memory, e.g. the networks of a running training, checked as a
+     * model directory would be. The networks stay the caller's: {@link #close()} leaves them open.
+     *
+     * @param dir named in messages (the folder the model is being trained into)
+     */
+    public static HarmonizationModel inMemory(Path dir, ModelInfo info, StarGanV2 networks) throws IOException {
+        Path infoFile = dir.resolve(ModelDirectory.INFO_FILE);
+        checkInfo(infoFile, info);
+        checkAgainstNetworks(infoFile, info, networks.config());
+        return new HarmonizationModel(dir, info, networks, false);
     }
 
     /**
@@ -143,7 +162,7 @@ public final class HarmonizationModel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (networks != null) {
+        if (networks != null && ownsNetworks) {
             networks.close();
         }
     }

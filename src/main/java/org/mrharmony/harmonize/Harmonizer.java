@@ -37,7 +37,8 @@ public final class Harmonizer implements AutoCloseable {
         this.target = target;
         this.style = style;
         this.baseline = baseline;
-        this.translator = model.hasNetworks()
+        // a baseline never translates, even when the model has its networks (an in-memory model)
+        this.translator = baseline == null
             ? new StackTranslator(model.networks().generatorEma(), model.networks().manager(), options.batch())
             : null;
     }
@@ -49,12 +50,20 @@ public final class Harmonizer implements AutoCloseable {
      */
     public static Harmonizer open(Path modelDir, HarmonizeOptions options) throws IOException {
         boolean gan = options.method() == HarmonizeMethod.GAN;
-        HarmonizationModel model = HarmonizationModel.open(modelDir, options.device(), gan);
+        return open(HarmonizationModel.open(modelDir, options.device(), gan), options);
+    }
+
+    /**
+     * A harmonizer on an opened model (e.g. {@link HarmonizationModel#inMemory}), which it
+     * closes when it is closed or fails to open.
+     */
+    public static Harmonizer open(HarmonizationModel model, HarmonizeOptions options) throws IOException {
+        boolean gan = options.method() == HarmonizeMethod.GAN;
         try {
             SiteInfo target = model.site(options.target());
             if (!gan) {
                 IntensityNormalizer baseline = BaselineNormalizers.forSite(options.method(), target,
-                    modelDir.resolve(ModelDirectory.INFO_FILE));
+                    model.dir().resolve(ModelDirectory.INFO_FILE));
                 return new Harmonizer(model, options, target, null, baseline);
             }
             return new Harmonizer(model, options, target, styleCode(model, target, options), null);
@@ -97,11 +106,21 @@ public final class Harmonizer implements AutoCloseable {
      * @throws IllegalArgumentException for a volume without a usable head (no head found, constant)
      */
     public Volume harmonize(Volume input, IntConsumer slicesDone) {
+        return harmonize(input, null, slicesDone);
+    }
+
+    /**
+     * As {@link #harmonize(Volume, IntConsumer)}, but the GAN translates only the slices of
+     * {@code slab} (null: all; slices of the canonical grid); outside it the head holds the
+     * background value mapped to the target scale, not a translation. Inside the slab the result
+     * is that of the whole volume (up to float rounding: the forward passes hold fewer stacks). The baselines ignore the slab.
+     */
+    public Volume harmonize(Volume input, SliceRange slab, IntConsumer slicesDone) {
         PreparedInput in = PreparedInput.of(input, model.info().clipPercentile());
         Volume canonicalOut;
         if (translator != null) {
             Volume translated = translator.translate(in.network(), in.head(), model.info().sliceAxis(), model.info().channels(),
-                style, options.restack(), slicesDone);
+                style, options.restack(), slab, slicesDone);
             canonicalOut = IntensityNormalization.fromNetwork(translated, in.head(), target.intensity());
         } else {
             canonicalOut = baseline.apply(in.canonical().volume(), in.head().toArray());

@@ -63,6 +63,16 @@ final class StackTranslator {
      */
     Volume translate(Volume network, Mask head, int axis, int channels, float[] style, Restack mode,
                      IntConsumer progress) {
+        return translate(network, head, axis, channels, style, mode, null, progress);
+    }
+
+    /**
+     * As above, but only the slices of {@code slab} (null: all) come out translated; the rest are
+     * background. Every stack that covers a slab slice is translated, so with either re-stacking
+     * the slab is what translating the whole volume gives there (up to float rounding).
+     */
+    Volume translate(Volume network, Mask head, int axis, int channels, float[] style, Restack mode,
+                     SliceRange slab, IntConsumer progress) {
         SlicePlane plane = SlicePlane.of(network, axis);
         IndexBox box = head.boundingBox().orElseThrow(() -> new IllegalArgumentException("empty head mask"));
         int u = plane.widthAxis();
@@ -72,6 +82,14 @@ final class StackTranslator {
             box.dims()[u] + 2 * MARGIN, box.dims()[v] + 2 * MARGIN, generator.downsampleFactor());
         int first = Math.max(0, box.offset()[axis] - channels / 2);
         int last = Math.min(plane.count() - 1, box.max(axis) + channels / 2);
+        if (slab != null) {
+            first = Math.max(first, slab.first() - channels / 2);
+            last = Math.min(last, slab.last() + channels / 2);
+            if (first > last) {
+                progress.accept(plane.count());
+                return new Restacker(mode, network.grid(), axis, channels).result();
+            }
+        }
         return translate(network, axis, channels, style, mode, window, first, last, progress);
     }
 

@@ -32,7 +32,12 @@ import org.mrharmony.model.NetworkConfig;
  * @param logEvery        steps between CSV/log lines
  * @param sampleEvery     steps between sample-grid PNGs (0 = never)
  * @param checkpointEvery steps between checkpoints (0 = only at the end)
- * @param validateEvery   steps between validations on held-out volumes (0 = never)
+ * @param validateEvery   steps between validations on held-out volumes (0 = never; needs a
+ *                        {@code synth} cohort with a test split, see {@link Validation})
+ * @param validateSubjects held-out subjects scored at each validation (null in an older
+ *                        config.json: {@value #DEFAULT_VALIDATE_SUBJECTS})
+ * @param validateSlices  slices of the central slab translated per held-out scan (null in an
+ *                        older config.json: {@value #DEFAULT_VALIDATE_SLICES})
  * @param device          {@code cpu}, {@code gpu} or {@code gpuN}
  */
 public record TrainConfig(
@@ -61,12 +66,24 @@ public record TrainConfig(
         @JsonProperty("sample_every") int sampleEvery,
         @JsonProperty("checkpoint_every") int checkpointEvery,
         @JsonProperty("validate_every") int validateEvery,
+        @JsonProperty("validate_subjects") Integer validateSubjects,
+        @JsonProperty("validate_slices") Integer validateSlices,
         @JsonProperty("device") String device) {
 
     public static final String OVERLAP = "overlap";
     public static final String DIFFERENCE = "difference";
+    public static final int DEFAULT_VALIDATE_SUBJECTS = 2;
+    public static final int DEFAULT_VALIDATE_SLICES = 16;
 
     public TrainConfig {
+        // a config.json written before these keys existed still resumes
+        validateSubjects = validateSubjects == null ? DEFAULT_VALIDATE_SUBJECTS : validateSubjects;
+        validateSlices = validateSlices == null ? DEFAULT_VALIDATE_SLICES : validateSlices;
+        if (validateEvery < 0 || sampleEvery < 0 || validateSubjects < 1 || validateSlices < 1) {
+            throw new IllegalArgumentException("validate_every and sample_every must be >= 0, validate_subjects and "
+                + "validate_slices >= 1; got " + validateEvery + ", " + sampleEvery + ", " + validateSubjects + ", "
+                + validateSlices);
+        }
         if (!OVERLAP.equals(tcForm) && !DIFFERENCE.equals(tcForm)) {
             throw new IllegalArgumentException("tc_form must be 'overlap' or 'difference', got '" + tcForm + "'");
         }
@@ -91,7 +108,7 @@ public record TrainConfig(
         return new TrainConfig(preset, network, SlicingConfig.defaults(network.inChannels(), network.imgSize()),
             10_000, 8, 777, 1e-4f, 1e-6f, 0f, 0.99f, 1e-4f, 0.999f, 0,
             1.0f, 0.5f, OVERLAP, 1f, 1f, 1f, 0, 1f,
-            10, 500, 500, 500, "cpu");
+            10, 1000, 500, 500, DEFAULT_VALIDATE_SUBJECTS, DEFAULT_VALIDATE_SLICES, "cpu");
     }
 
     public long effectiveDsDecaySteps() {
@@ -101,6 +118,6 @@ public record TrainConfig(
     public TrainConfig withSteps(long n) {
         return new TrainConfig(preset, network, slicing, n, batch, seed, lr, lrMapping, beta1, beta2, weightDecay,
             emaBeta, emaWarmupSteps, lambdaStarGan, lambdaTc, tcForm, lambdaReg, lambdaSty, lambdaDs, dsDecaySteps,
-            lambdaCyc, logEvery, sampleEvery, checkpointEvery, validateEvery, device);
+            lambdaCyc, logEvery, sampleEvery, checkpointEvery, validateEvery, validateSubjects, validateSlices, device);
     }
 }

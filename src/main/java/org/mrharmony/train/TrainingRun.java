@@ -37,7 +37,8 @@ import org.mrharmony.model.StarGanV2;
  *
  * <p>Model directory: {@code model.json} + {@code networks/} (see {@link ModelDirectory}),
  * {@value #CONFIG_FILE} (the {@link TrainConfig}), {@value #OPTIMIZER_FILE} (Adam moments and
- * step), {@value LossLog#FILE}.
+ * step), {@value LossLog#FILE} and {@value LossChart#FILE}; with a {@code synth} cohort
+ * {@value ValidationLog#FILE} and its charts; {@code samples/step_NNNNNN.png} ({@link SampleGrid}).
  */
 public final class TrainingRun {
 
@@ -93,6 +94,8 @@ public final class TrainingRun {
             } else {
                 writeAtomically(modelDir.resolve(CONFIG_FILE), ModelDirectory.JSON.writeValueAsBytes(cfg));
             }
+            TrainingMonitor monitor = TrainingMonitor.start(cfg, dataset, modelDir, nets, sampler,
+                () -> describe(cfg, data, sampler, trainer, baselines), trainer.step());
             StepLosses last = null;
             long skipped = 0;
             boolean stoppedByTime = false;
@@ -112,6 +115,7 @@ public final class TrainingRun {
                     skipped += last.skippedUpdates();
                     windowSteps++;
                     long step = trainer.step();
+                    monitor.afterStep(step, nets);
                     if (step % Math.max(1, cfg.logEvery()) == 0 || step == cfg.steps()) {
                         double secs = (System.nanoTime() - windowStart) / 1e9;
                         double ips = windowSteps * cfg.batch() / Math.max(secs, 1e-9);
@@ -119,9 +123,10 @@ public final class TrainingRun {
                         windowStart = System.nanoTime();
                         windowSteps = 0;
                         if (bar != null) {
-                            bar.setExtraMessage(String.format(Locale.ROOT, " step %d D %.3f G %.3f cyc %.3f tc %.3f %.1f img/s",
-                                step, last.discriminator(), last.generatorAdversarial(), last.get("g_cyc_lat"),
-                                last.get("g_tc_lat"), ips));
+                            // the validation score first: a narrow terminal cuts the message's end
+                            bar.setExtraMessage(String.format(Locale.ROOT, " step %d%s D %.3f G %.3f cyc %.3f tc %.3f %.1f img/s",
+                                step, monitor.lastScore(), last.discriminator(), last.generatorAdversarial(),
+                                last.get("g_cyc_lat"), last.get("g_tc_lat"), ips));
                         }
                     }
                     if (bar != null) {
@@ -150,9 +155,22 @@ public final class TrainingRun {
         return b.setTaskName("Training").setInitialMax(cfg.steps()).build();
     }
 
-    /** Networks, description (with fresh mean styles and site scales) and optimiser state. */
+    /**
+     * Networks, description (with fresh mean styles and site scales) and optimiser state; then
+     * {@value LossChart#FILE} is redrawn.
+     */
     static void checkpoint(Path modelDir, TrainConfig cfg, TrainingSet data, StackSampler sampler, Trainer trainer,
                            List<SiteBaselines> baselines) throws IOException {
+        // optimiser state first, model.json last: model.json's step is what --resume trusts, and
+        // loadOptimizer refuses a state whose step differs, so a crash mid-checkpoint is detected
+        saveOptimizer(modelDir, trainer);
+        ModelDirectory.write(modelDir, describe(cfg, data, sampler, trainer, baselines), trainer.networks());
+        LossChart.write(modelDir);
+    }
+
+    /** The model's description as it is now: sites, intensity scales, mean styles of the EMA networks, baselines. */
+    static ModelInfo describe(TrainConfig cfg, TrainingSet data, StackSampler sampler, Trainer trainer,
+                              List<SiteBaselines> baselines) {
         StarGanV2 nets = trainer.networks();
         float[][] styles = MeanStyles.compute(nets, data, sampler, MeanStyles.DEFAULT_SAMPLES);
         List<SiteInfo> sites = new ArrayList<>();
@@ -161,12 +179,8 @@ public final class TrainingRun {
         }
         JsonNode training = ModelDirectory.JSON.valueToTree(cfg);
         String version = TrainingRun.class.getPackage().getImplementationVersion();
-        ModelInfo info = new ModelInfo(ModelDirectory.FORMAT_VERSION, version == null ? "dev" : version, sites,
+        return new ModelInfo(ModelDirectory.FORMAT_VERSION, version == null ? "dev" : version, sites,
             cfg.slicing().axis(), cfg.slicing().channels(), cfg.slicing().clipPercentile(), trainer.step(), training);
-        // optimiser state first, model.json last: model.json's step is what --resume trusts, and
-        // loadOptimizer refuses a state whose step differs, so a crash mid-checkpoint is detected
-        saveOptimizer(modelDir, trainer);
-        ModelDirectory.write(modelDir, info, nets);
     }
 
     /**
@@ -238,7 +252,7 @@ public final class TrainingRun {
         }
     }
 
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);
