@@ -50,7 +50,6 @@ public final class BenchTrainCommand implements Callable<Integer> {
     /** The reference convolution: 3x3, batch 8, 128 -> 128 channels at 64x64, forward + backward. */
     static final int CONV_BATCH = 8;
     static final int CONV_CHANNELS = 128;
-    static final int CONV_SIZE = 64;
 
     @Option(names = "--preset", defaultValue = NetworkPresets.DEFAULT, paramLabel = "NAME",
         description = "Network preset: paper, cpu or tiny (default: ${DEFAULT-VALUE}).")
@@ -84,6 +83,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--conv-repeat", defaultValue = "5", paramLabel = "N",
         description = "Timed repetitions of the reference convolution (default: ${DEFAULT-VALUE}).")
     int convRepeat;
+
+    @Option(names = "--conv-size", defaultValue = "64", paramLabel = "N",
+        description = "Height and width of the reference convolution's input (default: ${DEFAULT-VALUE}).")
+    int convSize;
 
     @Option(names = "--rss-every", paramLabel = "N",
         description = "Print the resident memory every N timed steps (to stderr; kept in the report).")
@@ -119,6 +122,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
         if (sites < 1) {
             throw new UserError("--sites must be at least 1, got " + sites);
         }
+        if (convRepeat < 1 || convSize < 1) {
+            throw new UserError("--conv-repeat and --conv-size must be at least 1");
+        }
         if (rssEvery != null && rssEvery < 1) {
             throw new UserError("--rss-every must be at least 1, got " + rssEvery);
         }
@@ -128,7 +134,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         TrainConfig cfg = trainConfig();
         IterationFlops flops = IterationFlops.of(cfg.network(), cfg.batch(), cfg.lambdaTc() != 0f);
         ConvolutionThroughput.Result conv = ConvolutionThroughput.measure(Devices.parse(device), CONV_BATCH,
-            CONV_CHANNELS, CONV_SIZE, convRepeat);
+            CONV_CHANNELS, convSize, convRepeat);
         double[] seconds = new double[steps];
         List<RssSample> rss = new ArrayList<>();
         int skipped = 0;
