@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Measure speed and memory (seconds, throughput, peak resident memory).",
-    subcommands = {BenchHarmonizeCommand.class})
+    subcommands = {BenchHarmonizeCommand.class, BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -221,7 +221,7 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
         double best = runs.stream().mapToDouble(Run::total).min().orElseThrow();
         double harmonizeMean = runs.stream().mapToDouble(Run::harmonize).average().orElseThrow();
         double cpuMean = runs.stream().mapToDouble(Run::cpu).average().orElseThrow();
-        Optional<Double> rss = peakRssMb();
+        Optional<Double> rss = ProcessMemory.peakRssMb();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode o = ModelDirectory.JSON.createObjectNode();
@@ -284,25 +284,6 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
             return os.getProcessCpuTime();
         }
         return -1;
-    }
-
-    /** The process's peak resident set size (VmHWM), in MB, where Linux tells it. */
-    static Optional<Double> peakRssMb() {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return Optional.empty();
-        }
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
-                    return Optional.of(Long.parseLong(parts[0]) / 1024.0);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 
     private static double round(double v) {

@@ -18,7 +18,6 @@ import org.mrharmony.harmonize.HarmonizeMethod;
 import org.mrharmony.harmonize.HarmonizeOptions;
 import org.mrharmony.harmonize.Harmonizer;
 import org.mrharmony.harmonize.ModelDirectory;
-import org.mrharmony.model.NetworkConfig;
 import org.mrharmony.model.NetworkPresets;
 import org.mrharmony.report.Better;
 import org.mrharmony.report.ChartFiles;
@@ -63,8 +62,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "10", description = "Training time budget (default: ${DEFAULT-VALUE}).")
     double minutes;
 
-    @Option(names = "--preset", defaultValue = "slim",
-        description = "Networks: slim (default: 32 px, widths 16-64, the CPU configuration measured fastest), cpu, tiny.")
+    @Option(names = "--preset", defaultValue = NetworkPresets.DEFAULT,
+        description = "Network preset: cpu (default: 32 px, widths 16-64, batch 4, the configuration measured fastest "
+            + "on CPU), tiny, paper.")
     String preset;
 
     @Option(names = "--subjects", defaultValue = "8", description = "Cohort subjects (default: ${DEFAULT-VALUE}).")
@@ -140,19 +140,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private TrainConfig trainConfig(int sites) {
-        String base = "slim".equals(preset) ? NetworkPresets.CPU : preset;
-        NetworkConfig net = NetworkPresets.named(base, sites);
-        int batch = 8;
-        if ("slim".equals(preset)) {
-            // measured in docs/BENCHMARKS.md: ~30x the throughput of the cpu preset on 2 cores
-            net = new NetworkConfig(32, net.inChannels(), 16, 64, net.styleDim(), net.latentDim(), sites, 128,
-                net.residualOutput());
-            batch = 4;
-        }
-        TrainConfig d = TrainConfig.defaults(preset, net);
+        TrainConfig d = TrainConfig.defaults(preset, NetworkPresets.named(preset, sites));
         ObjectNode tree = ModelDirectory.JSON.valueToTree(d);
         tree.put("steps", 1_000_000);
-        tree.put("batch", batch);
         tree.put("seed", 1);
         tree.put("checkpoint_every", 500);
         tree.put("log_every", 10);

@@ -67,16 +67,7 @@ public final class ModelSummaryCommand implements Callable<Integer> {
         if (sites < 1) {
             throw new IllegalArgumentException("--sites must be at least 1, got " + sites);
         }
-        NetworkConfig config = imgSize != null && preset.equals(NetworkPresets.PAPER)
-                ? NetworkPresets.paper(imgSize, sites)
-                : NetworkPresets.named(preset, sites);
-        if (imgSize != null) {
-            config = config.withImgSize(imgSize);
-        }
-        if (maxConvDim != null) {
-            config = config.withMaxConvDim(maxConvDim);
-        }
-        return config;
+        return NetworkPresets.resized(preset, sites, imgSize, maxConvDim);
     }
 
     private void printTable(PrintWriter out, NetworkConfig c, ParameterCounts counts) {

@@ -51,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "Total training iterations (default 10000).")
     Long steps;
 
-    @Option(names = "--batch", description = "Samples per iteration (default 8).")
+    @Option(names = "--batch", description = "Samples per iteration (default 4 with the cpu preset, 8 otherwise).")
     Integer batch;
 
     @Option(names = "--seed", description = "Seed of initialisation and sampling (default 777).")

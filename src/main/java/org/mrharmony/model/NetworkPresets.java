@@ -8,13 +8,13 @@ import java.util.List;
  * <ul>
  *   <li>{@code paper}: the published StarGAN v2 at 256x256, layer for layer (as the original
  *       code builds it with {@code w_hpf = 0}), 3 channels = 3 stacked slices.
- *   <li>{@code cpu} (default): sized for training on a 2-core CPU. 64 px patches keep the
- *       generator's two resamplings (a 16x16 bottleneck, as the paper's) while a batch of 8 is
- *       ~16x fewer pixels than at 256; {@code dim_in 32, max_conv_dim 128} cut the widths 2x/4x,
- *       so convolutions cost ~(1/4..1/16) per pixel; the mapping network's hidden width follows
- *       (128). Style (64) and latent (16) lengths stay as published: they cost nearly nothing.
- *       Residual output is on: measured runs (METHOD.md) showed that on a CPU budget a generator
- *       that starts as the identity keeps the anatomy from the first step.
+ *   <li>{@code cpu} (default): sized for quality per CPU-minute on 2 cores, the configuration
+ *       measured fastest to train (docs/BENCHMARKS.md): 32 px patches (one generator resampling,
+ *       a 16x16 bottleneck), widths 16 -> 64, mapping network hidden width 128; train it with
+ *       batch 4. A first 64 px, widths 32 -> 128 version ran ~30x fewer images per second. Style
+ *       (64) and latent (16) lengths stay as published: they cost nearly nothing. Residual output
+ *       is on: measured runs (METHOD.md) showed that on a CPU budget a generator that starts as
+ *       the identity keeps the anatomy from the first step.
  *   <li>{@code tiny}: for tests. 32 px is the smallest size with one generator resampling, so the
  *       down/up-sampling paths are exercised.
  * </ul>
@@ -45,11 +45,29 @@ public final class NetworkPresets {
     public static NetworkConfig named(String name, int sites) {
         return switch (name) {
             case PAPER -> paper(256, sites);
-            case CPU -> new NetworkConfig(64, STACK_DEPTH, 32, 128, 64, 16, sites, 128, true);
+            case CPU -> new NetworkConfig(32, STACK_DEPTH, 16, 64, 64, 16, sites, 128, true);
             case TINY -> new NetworkConfig(32, STACK_DEPTH, 8, 16, 8, 4, sites, 16, false);
             default -> throw new IllegalArgumentException(
                     "unknown network preset '" + name + "' (known: " + String.join(", ", names()) + ")");
         };
+    }
+
+    /**
+     * A preset with the patch size and channel cap optionally overridden ({@code null} keeps the
+     * preset's). With {@code paper} a new patch size also sets the first width by the original's
+     * rule ({@link #paper(int, int)}).
+     *
+     * @throws IllegalArgumentException for an unknown name or invalid sizes
+     */
+    public static NetworkConfig resized(String name, int sites, Integer imgSize, Integer maxConvDim) {
+        NetworkConfig config = imgSize != null && PAPER.equals(name) ? paper(imgSize, sites) : named(name, sites);
+        if (imgSize != null) {
+            config = config.withImgSize(imgSize);
+        }
+        if (maxConvDim != null) {
+            config = config.withMaxConvDim(maxConvDim);
+        }
+        return config;
     }
 
     /**

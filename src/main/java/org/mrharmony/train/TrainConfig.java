@@ -3,6 +3,7 @@ package org.mrharmony.train;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.mrharmony.data.SlicingConfig;
 import org.mrharmony.model.NetworkConfig;
+import org.mrharmony.model.NetworkPresets;
 
 /**
  * Every hyper-parameter of a training run, saved as {@code config.json} beside the model so a
@@ -22,7 +23,8 @@ import org.mrharmony.model.NetworkConfig;
  * @param emaBeta         EMA decay of G, M, E
  * @param emaWarmupSteps  EMA copies follow the live weights exactly for the first N steps
  * @param lambdaStarGan   λ1: weight of all StarGAN v2 losses (the talk: 1.0)
- * @param lambdaTc        λ2: weight of the temporal coherence loss (the talk: 0.5)
+ * @param lambdaTc        λ2: weight of the temporal coherence loss (the talk: 0.5); 0 switches the loss
+ *                        off (not computed, logged as 0): plain StarGAN v2
  * @param tcForm          {@code overlap} (ours, default) or {@code difference}
  * @param lambdaReg       R1 weight γ
  * @param lambdaSty       style reconstruction weight
@@ -106,9 +108,17 @@ public record TrainConfig(
     /** StarGAN v2's and METHOD.md's defaults around a network configuration. */
     public static TrainConfig defaults(String preset, NetworkConfig network) {
         return new TrainConfig(preset, network, SlicingConfig.defaults(network.inChannels(), network.imgSize()),
-            10_000, 8, 777, 1e-4f, 1e-6f, 0f, 0.99f, 1e-4f, 0.999f, 0,
+            10_000, defaultBatch(preset), 777, 1e-4f, 1e-6f, 0f, 0.99f, 1e-4f, 0.999f, 0,
             1.0f, 0.5f, OVERLAP, 1f, 1f, 1f, 0, 1f,
             10, 1000, 500, 500, DEFAULT_VALIDATE_SUBJECTS, DEFAULT_VALIDATE_SLICES, "cpu");
+    }
+
+    /**
+     * Samples per iteration: 4 for the {@code cpu} preset (its measured-fastest configuration,
+     * docs/BENCHMARKS.md), 8 otherwise (the original's batch size).
+     */
+    public static int defaultBatch(String preset) {
+        return NetworkPresets.CPU.equals(preset) ? 4 : 8;
     }
 
     public long effectiveDsDecaySteps() {

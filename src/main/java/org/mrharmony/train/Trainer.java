@@ -151,19 +151,22 @@ public final class Trainer implements AutoCloseable {
             NDArray lossDs = Losses.l1(xFake, xFake2);
             NDArray sOrg = e.style(styleStore, in.x, in.ySrc, true);
             NDArray lossCyc = Losses.l1(g.translate(trained, xFake, sOrg, true), in.x);
-            NDArray xFakeNext = g.translate(trained, in.xNext, sTrg, true);
-            NDArray lossTc = TrainConfig.OVERLAP.equals(cfg.tcForm())
-                ? Losses.temporalCoherenceOverlap(xFake, xFakeNext)
-                : Losses.temporalCoherenceDifference(xFake, xFakeNext, in.x, in.xNext);
+            // λ_tc = 0 is plain StarGAN v2 (bench train --reference-step): the translation of X_{k+1}
+            // is skipped, not weighted by zero. Operations keep their order otherwise (autograd sums
+            // gradients in creation order), so losses with λ_tc > 0 are bit for bit as before.
+            NDArray lossTc = cfg.lambdaTc() != 0f ? temporalCoherence(g, trained, in, xFake, sTrg) : null;
             NDArray starGan = lossAdv.add(lossSty.mul(cfg.lambdaSty())).sub(lossDs.mul(lambdaDs))
                 .add(lossCyc.mul(cfg.lambdaCyc()));
-            NDArray loss = starGan.mul(cfg.lambdaStarGan()).add(lossTc.mul(cfg.lambdaTc()));
+            NDArray loss = starGan.mul(cfg.lambdaStarGan());
+            if (lossTc != null) {
+                loss = loss.add(lossTc.mul(cfg.lambdaTc()));
+            }
             gc.backward(loss);
             terms.put("g_adv" + tag, lossAdv.getFloat());
             terms.put("g_sty" + tag, lossSty.getFloat());
             terms.put("g_ds" + tag, lossDs.getFloat());
             terms.put("g_cyc" + tag, lossCyc.getFloat());
-            terms.put("g_tc" + tag, lossTc.getFloat());
+            terms.put("g_tc" + tag, lossTc != null ? lossTc.getFloat() : 0f);
         }
         int skipped = optG.step(trained.gradients(pG)) ? 0 : 1;
         if (latent) {
@@ -173,6 +176,14 @@ public final class Trainer implements AutoCloseable {
         if (skipped > 0) {
             terms.merge("skipped_updates", (float) skipped, Float::sum);
         }
+    }
+
+    /** The temporal coherence loss of METHOD.md: X_{k+1} translated with X_k's target style. */
+    private NDArray temporalCoherence(Generator g, StepParameters trained, Inputs in, NDArray xFake, NDArray sTrg) {
+        NDArray xFakeNext = g.translate(trained, in.xNext, sTrg, true);
+        return TrainConfig.OVERLAP.equals(cfg.tcForm())
+            ? Losses.temporalCoherenceOverlap(xFake, xFakeNext)
+            : Losses.temporalCoherenceDifference(xFake, xFakeNext, in.x, in.xNext);
     }
 
     /** The batch as NDArrays in the step's manager. */

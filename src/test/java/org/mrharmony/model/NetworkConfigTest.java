@@ -34,8 +34,12 @@ class NetworkConfigTest {
 
         assertThat(NetworkPresets.DEFAULT).isEqualTo("cpu");
         assertThat(cpu.residualOutput()).isTrue();
-        assertThat(cpu.imgSize()).isEqualTo(64);
-        assertThat(cpu.downsampleFactor()).isEqualTo(4);
+        // the demo's measured-fastest size: 32 px, widths 16 -> 64, mapping hidden 128
+        assertThat(cpu.imgSize()).isEqualTo(32);
+        assertThat(cpu.dimIn()).isEqualTo(16);
+        assertThat(cpu.maxConvDim()).isEqualTo(64);
+        assertThat(cpu.mappingHidden()).isEqualTo(128);
+        assertThat(cpu.downsampleFactor()).isEqualTo(2);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.mrharmony.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mrharmony.data.StackSampler;
 import org.mrharmony.data.TinySites;
 import org.mrharmony.data.TrainingSet;
+import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.model.NetworkCheckpoint;
 import org.mrharmony.model.NetworkConfig;
 import org.mrharmony.model.NetworkPresets;
@@ -66,6 +68,37 @@ class TrainerTest {
             }
             assertThat(trainer.step()).isEqualTo(2);
             assertThat(weights(nets)).isNotEqualTo(before);
+        }
+    }
+
+    /**
+     * λ_tc = 0 (plain StarGAN v2) skips the coherence loss; up to the first generator update
+     * nothing else changes: the discriminator steps and the latent-guided generator losses of
+     * the first iteration are those of a run with the loss.
+     */
+    @Test
+    void zeroCoherenceWeightSkipsOnlyTheCoherenceLoss() throws Exception {
+        ObjectNode tree = ModelDirectory.JSON.valueToTree(cfg);
+        tree.put("lambda_tc", 0f);
+        TrainConfig plain = ModelDirectory.JSON.treeToValue(tree, TrainConfig.class);
+
+        StepLosses with = firstStep(cfg);
+        StepLosses without = firstStep(plain);
+
+        assertThat(with.get("g_tc_lat")).isPositive();
+        assertThat(without.get("g_tc_lat")).isZero();
+        assertThat(without.get("g_tc_ref")).isZero();
+        for (String name : List.of("d_real_lat", "d_fake_lat", "d_reg_lat", "d_real_ref", "d_fake_ref", "d_reg_ref",
+                "g_adv_lat", "g_sty_lat", "g_ds_lat", "g_cyc_lat")) {
+            assertThat(without.get(name)).as(name).isEqualTo(with.get(name));
+        }
+    }
+
+    private static StepLosses firstStep(TrainConfig config) {
+        StackSampler sampler = new StackSampler(data, config.seed(), config.network().latentDim());
+        try (StarGanV2 nets = StarGanV2.create(config.network(), Device.cpu(), 5);
+             Trainer trainer = new Trainer(config, nets)) {
+            return trainer.train(sampler.batch(0, 2));
         }
     }
 
