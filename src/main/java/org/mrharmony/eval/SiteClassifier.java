@@ -51,10 +51,10 @@ public final class SiteClassifier implements AutoCloseable {
             }
         }
 
-        /** The CPU default: small network, 32 px crops of 3 axial slices, 300 steps of 16 stacks. */
+        /** The CPU default: small network, 32 px crops of 3 axial slices, 300 steps of 12 stacks. */
         public static Settings defaults(SiteClassifierNet.Architecture architecture) {
             boolean small = architecture == SiteClassifierNet.Architecture.SMALL;
-            return new Settings(architecture, SlicingConfig.defaults(3, small ? 32 : 64), small ? 300 : 600, 16,
+            return new Settings(architecture, SlicingConfig.defaults(3, small ? 32 : 64), small ? 300 : 600, BATCH,
                 1e-3, 32, 7);
         }
 
@@ -81,6 +81,13 @@ public final class SiteClassifier implements AutoCloseable {
             return best;
         }
     }
+
+    /**
+     * Stacks per forward pass, and the default training batch: PyTorch tries NNPACK for
+     * convolutions of 16 or more images and prints a warning per call where it is unsupported.
+     */
+    private static final int PREDICT_CHUNK = 8;
+    private static final int BATCH = 12;
 
     private final Settings settings;
     private final List<String> sites;
@@ -155,26 +162,34 @@ public final class SiteClassifier implements AutoCloseable {
         TrainingSet one = new TrainingSet(List.of(volume.site()), List.of(List.of(volume)), s);
         int n = settings.stacksPerVolume();
         float[] stacks = new StackSampler(one, settings.seed(), 1).siteStacks(0, n, 0);
+        int len = s.channels() * s.patch() * s.patch();
+        double[] probabilities = new double[sites.size()];
+        double[][] rows = new double[n][];
         try (NDManager m = model.getNDManager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
-            NDArray x = m.create(stacks, new Shape(n, s.channels(), s.patch(), s.patch()));
-            NDArray features = net.features().forward(ps, new NDList(x), false).singletonOrThrow();
-            NDArray logits = net.head().forward(ps, new NDList(features), false).singletonOrThrow();
-            float[] p = logits.softmax(1).mean(new int[] {0}).toFloatArray();
-            float[] f = features.toFloatArray();
-            int dim = f.length / n;
-            double[][] rows = new double[n][dim];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < dim; j++) {
-                    rows[i][j] = f[i * dim + j];
+            for (int from = 0; from < n; from += PREDICT_CHUNK) {
+                int k = Math.min(PREDICT_CHUNK, n - from);
+                float[] chunk = java.util.Arrays.copyOfRange(stacks, from * len, (from + k) * len);
+                try (NDManager c = m.newSubManager()) {
+                    NDArray x = c.create(chunk, new Shape(k, s.channels(), s.patch(), s.patch()));
+                    NDArray features = net.features().forward(ps, new NDList(x), false).singletonOrThrow();
+                    NDArray logits = net.head().forward(ps, new NDList(features), false).singletonOrThrow();
+                    float[] p = logits.softmax(1).toFloatArray();
+                    float[] f = features.toFloatArray();
+                    int dim = f.length / k;
+                    for (int i = 0; i < k; i++) {
+                        rows[from + i] = new double[dim];
+                        for (int j = 0; j < dim; j++) {
+                            rows[from + i][j] = f[i * dim + j];
+                        }
+                        for (int j = 0; j < probabilities.length; j++) {
+                            probabilities[j] += p[i * probabilities.length + j] / n;
+                        }
+                    }
                 }
             }
-            double[] probabilities = new double[p.length];
-            for (int i = 0; i < p.length; i++) {
-                probabilities[i] = p[i];
-            }
-            return new Prediction(probabilities, rows);
         }
+        return new Prediction(probabilities, rows);
     }
 
     @Override
