@@ -86,7 +86,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             String.format(Locale.ROOT, "Cohort %s, model %s: %d test scans (held-out subjects at every site but %s) "
                 + "harmonized to %s by %s and compared with the same subjects' real %s scans.", cohort, model, scans,
                 target, target, String.join(", ", result.methods().stream().map(MethodMetrics::method).toList()),
-                target), List.of());
+                target), EvaluationReport.Extras.none());
         printTable(result);
         System.out.printf(Locale.ROOT, "%nevaluated in %.1f min%n", (System.nanoTime() - started) / 60e9);
         System.out.println("metrics: " + out.resolve("metrics.json"));

@@ -16,6 +16,7 @@ import org.mrharmony.report.BoxSample;
 import org.mrharmony.report.ChartFiles;
 import org.mrharmony.report.ConfusionMatrixChart;
 import org.mrharmony.report.ConfusionMatrixSpec;
+import org.mrharmony.report.Figure;
 import org.mrharmony.report.HistogramPanel;
 import org.mrharmony.report.HistogramSpec;
 import org.mrharmony.report.HtmlReportWriter;
@@ -65,17 +66,37 @@ public final class EvaluationReport {
     }
 
     /**
+     * What a caller adds to the standard report (e.g. the demo's training story).
+     *
+     * @param notes   paragraphs after the summary
+     * @param figures figures after the standard ones
+     * @param run     extra fields of {@code metrics.json}'s {@code _run} object
+     */
+    public record Extras(List<String> notes, List<Figure> figures, Map<String, Object> run) {
+
+        public Extras {
+            notes = List.copyOf(notes);
+            figures = List.copyOf(figures);
+            run = Map.copyOf(run);
+        }
+
+        public static Extras none() {
+            return new Extras(List.of(), List.of(), Map.of());
+        }
+    }
+
+    /**
      * Writes {@code metrics.json}, the figures and {@code report.html} into {@code folder}.
      *
      * @param title   the report's title
      * @param summary what was evaluated, in a sentence or two
-     * @param notes   extra paragraphs (e.g. how the model was trained)
      * @return the report file
      */
-    public static Path write(EvaluationResult result, Path folder, String title, String summary, List<String> notes)
+    public static Path write(EvaluationResult result, Path folder, String title, String summary, Extras extras)
             throws IOException {
         Files.createDirectories(folder);
-        result.writeJson(folder.resolve("metrics.json"));
+        result.writeJson(folder.resolve("metrics.json"), extras.run());
+        List<String> notes = extras.notes();
         Path images = Files.createDirectories(folder.resolve("images"));
         EvaluationResult.Example ex = result.example();
         Path volumes = Files.createDirectories(folder.resolve("example"));
@@ -133,6 +154,7 @@ public final class EvaluationReport {
             content.viewerVolume(ViewerVolume.intensity(shown, file));
         }
         content.viewerVolume(ViewerVolume.intensity("truth " + result.target(), truthFile));
+        extras.figures().forEach(content::figure);
         DEFINITIONS.forEach(content::note);
         return HtmlReportWriter.write(content.build(), folder);
     }

@@ -54,8 +54,11 @@ public record EvaluationResult(String target, List<String> sites, List<Evaluatio
         return rows.stream().filter(r -> r.method().equals(method)).toList();
     }
 
-    /** {@code metrics.json}: one object per method keyed by its id, and {@code _run} describing the run. */
-    public ObjectNode toJson() {
+    /**
+     * {@code metrics.json}: one object per method keyed by its id, and {@code _run} describing the
+     * run (with {@code runExtras} added to it).
+     */
+    public ObjectNode toJson(Map<String, Object> runExtras) {
         ObjectNode root = JSON.createObjectNode();
         for (MethodMetrics m : methods) {
             ObjectNode o = root.putObject(m.method());
@@ -101,14 +104,15 @@ public record EvaluationResult(String target, List<String> sites, List<Evaluatio
         c.put("test_accuracy_unharmonized", classifier.testAccuracy());
         c.put("chance", 1.0 / sites.size());
         c.set("confusion_unharmonized", matrix(classifier.confusion()));
+        runExtras.forEach((k, v) -> run.set(k, JSON.valueToTree(v)));
         return root;
     }
 
-    /** Writes {@link #toJson()} atomically (temporary file in the same folder, then rename). */
-    public void writeJson(Path file) throws IOException {
+    /** Writes {@link #toJson} atomically (temporary file in the same folder, then rename). */
+    public void writeJson(Path file, Map<String, Object> runExtras) throws IOException {
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".metrics", ".tmp");
         try {
-            JSON.writeValue(tmp.toFile(), toJson());
+            JSON.writeValue(tmp.toFile(), toJson(runExtras));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
