@@ -1,5 +1,6 @@
 package org.mrharmony.cli;
 
+import ai.djl.Device;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,32 +14,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mrharmony.data.SiteDataset;
-import org.mrharmony.eval.PairedEvaluation;
+import org.mrharmony.eval.Evaluation;
+import org.mrharmony.eval.EvaluationReport;
+import org.mrharmony.eval.EvaluationResult;
+import org.mrharmony.eval.MethodMetrics;
+import org.mrharmony.eval.SiteClassifier;
+import org.mrharmony.eval.SiteClassifierNet;
 import org.mrharmony.harmonize.HarmonizeMethod;
-import org.mrharmony.harmonize.HarmonizeOptions;
-import org.mrharmony.harmonize.Harmonizer;
 import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.model.NetworkPresets;
-import org.mrharmony.report.Better;
 import org.mrharmony.report.ChartFiles;
 import org.mrharmony.report.CurveChart;
 import org.mrharmony.report.CurveChartSpec;
-import org.mrharmony.report.HtmlReportWriter;
-import org.mrharmony.report.ImageKind;
-import org.mrharmony.report.Metric;
-import org.mrharmony.report.MetricValue;
-import org.mrharmony.report.MetricsTable;
-import org.mrharmony.report.MosaicRow;
-import org.mrharmony.report.MosaicSpec;
-import org.mrharmony.report.RasVolume;
-import org.mrharmony.report.ReportContent;
+import org.mrharmony.report.Figure;
 import org.mrharmony.report.Series;
-import org.mrharmony.report.SliceMosaic;
-import org.mrharmony.report.ViewerVolume;
 import org.mrharmony.train.TrainConfig;
 import org.mrharmony.train.TrainingRun;
-import org.mrharmony.volume.Volume;
-import org.mrharmony.volume.VolumeIO;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,6 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--phantom", description = "Use the built-in phantom even when Colin27 is installed.")
     boolean phantom;
+
+    @Option(names = "--classifier-steps", paramLabel = "N",
+        description = "Training steps of the site classifier (default: 300).")
+    Integer classifierSteps;
 
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
@@ -121,17 +116,20 @@ public final class DemoCommand implements Callable<Integer> {
             resume, Duration.ofMillis((long) (minutes * 60_000)), !quiet);
         System.err.printf(Locale.ROOT, "   reached step %d in %.1f min%n", trained.step(), trained.seconds() / 60);
 
-        stage("3/4 harmonizing the test subjects to " + target + " with none, zscore, whitestripe, nyul and the GAN");
+        stage("3/4 harmonizing the test subjects to " + target + " with none, zscore, whitestripe, nyul and the GAN;"
+            + " site classifier, anatomy and coherence checks");
         List<HarmonizeMethod> methods = List.of(HarmonizeMethod.NONE, HarmonizeMethod.ZSCORE,
             HarmonizeMethod.WHITESTRIPE, HarmonizeMethod.NYUL, HarmonizeMethod.GAN);
-        List<PairedEvaluation.Row> rows = PairedEvaluation.run(cohort, model, target, methods, !quiet);
-        List<PairedEvaluation.Summary> summary = PairedEvaluation.summarize(rows);
+        SiteClassifier.Settings classifier = SiteClassifier.Settings.defaults(SiteClassifierNet.Architecture.SMALL);
+        if (classifierSteps != null) {
+            classifier = classifier.withSteps(classifierSteps);
+        }
+        EvaluationResult result = Evaluation.run(cohort, model, new Evaluation.Settings(target, methods, 0, classifier,
+            Device.cpu(), !quiet));
 
         stage("4/4 report");
-        Files.createDirectories(report);
-        writeMetricsJson(report.resolve("metrics.json"), summary, trained, colin);
-        Path reportFile = writeReport(report, cohort, model, summary, trained, colin, rows);
-        printTable(summary);
+        Path reportFile = writeReport(report, model, result, trained, colin);
+        EvaluateCommand.printTable(result);
         System.out.printf(Locale.ROOT, "%ntrained %d steps (%.1f min); whole demo %.1f min%n", trained.step(),
             trained.seconds() / 60, (System.nanoTime() - started) / 60e9);
         System.out.println("metrics: " + report.resolve("metrics.json"));
@@ -164,121 +162,32 @@ public final class DemoCommand implements Callable<Integer> {
         System.err.println("== " + text);
     }
 
-    private static void printTable(List<PairedEvaluation.Summary> summary) {
-        System.out.println();
-        System.out.println("method        SSIM (brain)        PSNR dB            MAE              n");
-        for (PairedEvaluation.Summary s : summary) {
-            System.out.printf(Locale.ROOT, "%-12s  %.4f ± %.4f    %6.2f ± %5.2f    %7.2f ± %6.2f   %d%n", s.method(),
-                s.ssim(), s.ssimSd(), s.psnr(), s.psnrSd(), s.mae(), s.maeSd(), s.n());
-        }
-    }
-
-    private void writeMetricsJson(Path file, List<PairedEvaluation.Summary> summary, TrainingRun.Result trained,
-                                  boolean colin) throws IOException {
-        ObjectNode root = ModelDirectory.JSON.createObjectNode();
-        for (PairedEvaluation.Summary s : summary) {
-            ObjectNode m = root.putObject(s.method());
-            m.put("ssim", s.ssim());
-            m.put("psnr", s.psnr());
-            m.put("mae", s.mae());
-            m.put("ssim_sd", s.ssimSd());
-            m.put("psnr_sd", s.psnrSd());
-            m.put("mae_sd", s.maeSd());
-            m.put("n", s.n());
-        }
-        ObjectNode meta = root.putObject("_run");
-        meta.put("target", target);
-        meta.put("anatomy", colin ? "colin27" : "phantom");
-        meta.put("trained_steps", trained.step());
-        meta.put("training_minutes", trained.seconds() / 60);
-        meta.put("preset", preset);
-        Path tmp = Files.createTempFile(file.getParent(), ".metrics", ".tmp");
-        try {
-            ModelDirectory.JSON.writeValue(tmp.toFile(), root);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private Path writeReport(Path report, Path cohort, Path model, List<PairedEvaluation.Summary> summary,
-                             TrainingRun.Result trained, boolean colin, List<PairedEvaluation.Row> rows)
-            throws IOException {
-        List<String> methodIds = summary.stream().map(PairedEvaluation.Summary::method).toList();
-        Map<String, MetricValue> ssim = new LinkedHashMap<>();
-        Map<String, MetricValue> psnr = new LinkedHashMap<>();
-        Map<String, MetricValue> mae = new LinkedHashMap<>();
-        for (PairedEvaluation.Summary s : summary) {
-            ssim.put(s.method(), MetricValue.of(s.ssim(), s.ssimSd()));
-            psnr.put(s.method(), MetricValue.of(s.psnr(), s.psnrSd()));
-            mae.put(s.method(), MetricValue.of(s.mae(), s.maeSd()));
-        }
-        MetricsTable table = new MetricsTable(methodIds, List.of(
-            new Metric("SSIM in brain vs truth", Better.HIGHER, 4, ssim),
-            new Metric("PSNR in brain (dB)", Better.HIGHER, 2, psnr),
-            new Metric("MAE in brain", Better.LOWER, 2, mae)));
-
+    private Path writeReport(Path report, Path model, EvaluationResult result, TrainingRun.Result trained,
+                             boolean colin) throws IOException {
         Path images = Files.createDirectories(report.resolve("images"));
         Path curves = images.resolve("training-losses.png");
         ChartFiles.writePng(CurveChart.create(CurveChartSpec.trainingCurves("Training losses",
             lossSeries(model.resolve("losses.csv")), false)), curves, 760, 380);
-
-        // one subject from the noisiest site, every method, against the truth
-        String subject = rows.get(0).subject();
-        String source = "siteB";
-        Path sourceFile = cohort.resolve(source).resolve(subject + ".nii.gz");
-        Volume src = VolumeIO.read(sourceFile).volume();
-        Volume truth = VolumeIO.read(cohort.resolve(target).resolve(subject + ".nii.gz")).volume();
-        Path volumes = Files.createDirectories(out.resolve("harmonized"));
-        Volume gan = harmonizeOne(model, HarmonizeMethod.GAN, src, volumes.resolve(subject + "_" + source + "_gan.nii.gz"));
-        Volume nyul = harmonizeOne(model, HarmonizeMethod.NYUL, src, volumes.resolve(subject + "_" + source + "_nyul.nii.gz"));
-        Path mosaic = images.resolve("mosaic.png");
-        RasVolume truthRas = ras(truth);
-        SliceMosaic.writePng(MosaicSpec.orthogonal(
-            MosaicRow.ofVolume("source " + source, ras(src), ImageKind.INTENSITY),
-            MosaicRow.ofVolume("nyul", ras(nyul), ImageKind.INTENSITY),
-            MosaicRow.ofVolume("gan", ras(gan), ImageKind.INTENSITY),
-            MosaicRow.ofVolume("truth " + target, truthRas, ImageKind.INTENSITY),
-            MosaicRow.ofVolume("gan - truth", RasVolume.difference(ras(gan), truthRas), ImageKind.DIFFERENCE)),
-            mosaic);
-
-        PairedEvaluation.Summary ganS = summary.stream().filter(s -> s.method().equals("gan")).findFirst().orElseThrow();
-        PairedEvaluation.Summary nyulS = summary.stream().filter(s -> s.method().equals("nyul")).findFirst().orElseThrow();
-        PairedEvaluation.Summary noneS = summary.stream().filter(s -> s.method().equals("none")).findFirst().orElseThrow();
+        MethodMetrics gan = result.method("gan");
+        MethodMetrics nyul = result.method("nyul");
+        MethodMetrics none = result.method("none");
         String verdict = String.format(Locale.ROOT,
             "Trained %d steps in %.1f min from scratch. GAN SSIM %.4f vs no harmonization %.4f and Nyul %.4f: the GAN %s "
-                + "no harmonization and %s Nyul histogram matching.", trained.step(), trained.seconds() / 60,
-            ganS.ssim(), noneS.ssim(), nyulS.ssim(), ganS.ssim() > noneS.ssim() ? "beats" : "does not beat",
-            ganS.ssim() > nyulS.ssim() ? "beats" : "does not beat");
-        ReportContent content = ReportContent.builder("mrharmony demo: harmonization to " + target)
-            .summary(String.format(Locale.ROOT, "Travelling-subject cohort on %s: %d test scans (every held-out "
-                + "subject at every other site) harmonized to %s and compared with the same subject's real %s scan, "
-                + "inside the brain.", colin ? "the Colin27 T1" : "the built-in phantom", noneS.n(), target, target))
-            .note(verdict)
-            .note("Site classifier accuracy, site-FID and anatomy checks (GM Dice, thickness) are not part of this "
-                + "demo yet.")
-            .metrics(table)
-            .figure(mosaic, "Subject " + subject + " scanned at " + source + ": source, Nyul, GAN, truth, GAN - truth.")
-            .figure(curves, "Training losses (latent-guided passes) from losses.csv.")
-            .viewerVolume(ViewerVolume.intensity("source " + source, sourceFile))
-            .viewerVolume(ViewerVolume.intensity("gan", volumes.resolve(subject + "_" + source + "_gan.nii.gz")))
-            .viewerVolume(ViewerVolume.intensity("truth " + target, cohort.resolve(target).resolve(subject + ".nii.gz")))
-            .build();
-        return HtmlReportWriter.write(content, report);
-    }
-
-    private Volume harmonizeOne(Path model, HarmonizeMethod method, Volume input, Path file) throws IOException {
-        try (Harmonizer h = Harmonizer.open(model, HarmonizeOptions.defaults(target).withMethod(method))) {
-            Volume out = h.harmonize(input, d -> { });
-            VolumeIO.write(file, out);
-            return out;
-        }
-    }
-
-    private static RasVolume ras(Volume v) {
-        double[] s = v.voxelSizes();
-        return new RasVolume(v.nx(), v.ny(), v.nz(), v.data(), s[0], s[1], s[2]);
+                + "no harmonization and %s Nyul histogram matching. Site classifier after the GAN: %.0f%% of scans "
+                + "called %s; GM Dice source vs GAN %.3f.", trained.step(), trained.seconds() / 60,
+            gan.ssim(), none.ssim(), nyul.ssim(), gan.ssim() > none.ssim() ? "beats" : "does not beat",
+            gan.ssim() > nyul.ssim() ? "beats" : "does not beat", 100 * gan.targetRate(), target, gan.gmDice());
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("anatomy", colin ? "colin27" : "phantom");
+        run.put("trained_steps", trained.step());
+        run.put("training_minutes", trained.seconds() / 60);
+        run.put("preset", preset);
+        String summary = String.format(Locale.ROOT, "Travelling-subject cohort on %s: %d test scans (every held-out "
+            + "subject at every other site) harmonized to %s and compared with the same subject's real %s scan, "
+            + "inside the brain.", colin ? "the Colin27 T1" : "the built-in phantom", none.n(), target, target);
+        return EvaluationReport.write(result, report, "mrharmony demo: harmonization to " + target, summary,
+            new EvaluationReport.Extras(List.of(verdict),
+                List.of(new Figure(curves, "Training losses (latent-guided passes) from losses.csv.")), run));
     }
 
     static List<Series> lossSeries(Path csv) throws IOException {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         BidsCommand.class,
         BenchCommand.class,
         DemoCommand.class,
+        EvaluateCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mrharmony.data.SiteDataset;
-import org.mrharmony.eval.PairedEvaluation;
+import org.mrharmony.eval.Masks;
 import org.mrharmony.eval.SimilarityScores;
 import org.mrharmony.harmonize.HarmonizationModel;
 import org.mrharmony.harmonize.HarmonizeMethod;
@@ -26,7 +26,7 @@ import org.mrharmony.volume.VolumeIO;
  * Validation during training (issue 6): held-out subjects of a {@code synth} cohort, scanned at
  * every site, are harmonized from each site to each other site with the target's mean style of
  * the current EMA networks, and scored (SSIM and MAE inside the brain) against the same
- * subject's real scan at the target site, exactly as {@link PairedEvaluation} scores a finished
+ * subject's real scan at the target site, exactly as {@link org.mrharmony.eval.Evaluation} scores a finished
  * model: the same {@link Harmonizer}, mask and metrics, in process and without files.
  *
  * <p>To stay cheap only a central slab of {@code validate_slices} slices (along the slice axis,
@@ -108,7 +108,7 @@ public final class Validation {
             Volume labels = canonical(labelsFile);
             SliceRange slab = centralSlab(labels, axis, cfg.validateSlices());
             IndexBox box = slabBox(labels, axis, slab);
-            boolean[] brain = PairedEvaluation.brainMask(CropPad.crop(labels, box));
+            boolean[] brain = Masks.positive(CropPad.crop(labels, box));
             List<Scan> subjectScans = new ArrayList<>();
             List<Truth> subjectTruths = new ArrayList<>();
             for (String site : sites) {

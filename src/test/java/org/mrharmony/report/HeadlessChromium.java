@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * software renderer, so no GPU is needed; host resolution is disabled so that any attempt
  * of the page to reach the network fails loudly instead of silently working online.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
     private static final long TIMEOUT_SECONDS = 120;
@@ -25,7 +25,7 @@ final class HeadlessChromium {
     private final Path workDir;
 
     /** What a run printed: stdout (e.g. the DOM) and stderr (Chromium's log, with console messages). */
-    record Output(String stdout, String stderr) {
+    public record Output(String stdout, String stderr) {
     }
 
     private HeadlessChromium(Path executable, Path workDir) {
@@ -33,7 +33,7 @@ final class HeadlessChromium {
         this.workDir = workDir;
     }
 
-    static Optional<HeadlessChromium> find(Path workDir) {
+    public static Optional<HeadlessChromium> find(Path workDir) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String name : NAMES) {
             for (String folder : path.split(File.pathSeparator)) {
@@ -47,12 +47,12 @@ final class HeadlessChromium {
     }
 
     /** Loads {@code page}, lets scripts run for {@code virtualMillis} of virtual time, returns the DOM. */
-    Output dumpDom(Path page, int virtualMillis) throws IOException, InterruptedException {
+    public Output dumpDom(Path page, int virtualMillis) throws IOException, InterruptedException {
         return run(page, virtualMillis, List.of("--dump-dom"));
     }
 
     /** Loads {@code page} in a {@code width x height} window and writes a PNG of the viewport. */
-    Output screenshot(Path page, int virtualMillis, Path png, int width, int height)
+    public Output screenshot(Path page, int virtualMillis, Path png, int width, int height)
         throws IOException, InterruptedException {
         return run(page, virtualMillis, List.of("--screenshot=" + png.toAbsolutePath(),
             "--window-size=" + width + "," + height, "--hide-scrollbars"));
