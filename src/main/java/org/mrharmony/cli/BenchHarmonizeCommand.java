@@ -43,6 +43,7 @@ import org.mrharmony.volume.Volume;
 import org.mrharmony.volume.VolumeIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -89,14 +90,8 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
     @Option(names = "--restack", defaultValue = "mean", paramLabel = "MODE", description = "center or mean (default: ${DEFAULT-VALUE}).")
     String restack;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "D", description = "cpu, gpu or gpuN (default: ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads per network operation (default: one per core).")
-    Integer threads;
-
-    @Option(names = "--json", description = "Print the figures as JSON.")
-    boolean json;
+    @Mixin
+    BenchRuntime runtime;
 
     @Spec
     CommandSpec spec;
@@ -117,16 +112,14 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
             throw new UserError("give one of --model MODEL_DIR or --untrained PRESET");
         }
         InputCheck.check(input, null);
-        if (threads != null) {
-            CpuThreads.set(threads);
-        }
+        runtime.applyThreads();
         Path tmp = Files.createTempDirectory("mrharmony-bench");
         try {
             Path modelDir = model != null ? model : writeUntrained(tmp.resolve("model"), untrained);
             Path volume = resize == null ? input : resized(tmp.resolve("input.nii.gz"));
             String site = target != null ? target : firstSite(modelDir);
             HarmonizeOptions options = new HarmonizeOptions(site, HarmonizeMethod.GAN, new StyleSource.Mean(),
-                Restack.fromId(restack), batch, Devices.parse(device));
+                Restack.fromId(restack), batch, Devices.parse(runtime.device));
             measure(modelDir, volume, options, tmp.resolve("output.nii.gz"));
         } finally {
             deleteRecursively(tmp);
@@ -223,7 +216,7 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
         double cpuMean = runs.stream().mapToDouble(Run::cpu).average().orElseThrow();
         Optional<Double> rss = ProcessMemory.peakRssMb();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (runtime.json) {
             ObjectNode o = ModelDirectory.JSON.createObjectNode();
             o.put("input", input.toString());
             ArrayNode d = o.putArray("dims");
@@ -234,7 +227,7 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
             o.put("max_conv_dim", config.maxConvDim());
             o.put("batch", batch);
             o.put("restack", restack);
-            o.put("device", device);
+            o.put("device", runtime.device);
             o.put("processors", Runtime.getRuntime().availableProcessors());
             o.put("threads", CpuThreads.get());
             o.put("model_load_seconds", round(load));
@@ -257,7 +250,7 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "input              %s (%dx%dx%d, %d slices)%n", input, dims[0], dims[1], dims[2], slices);
             out.printf(Locale.ROOT, "network            img_size %d, dim_in %d, max_conv_dim %d; batch %d, %s, %d threads, "
-                + "%d processors%n", config.imgSize(), config.dimIn(), config.maxConvDim(), batch, device, CpuThreads.get(),
+                + "%d processors%n", config.imgSize(), config.dimIn(), config.maxConvDim(), batch, runtime.device, CpuThreads.get(),
                 Runtime.getRuntime().availableProcessors());
             out.printf(Locale.ROOT, "model load         %.2f s%n", load);
             for (int i = 0; i < runs.size(); i++) {

@@ -28,6 +28,7 @@ import org.mrharmony.train.TrainConfigs;
 import org.mrharmony.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -96,14 +97,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     int seed;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "D", description = "cpu, gpu or gpuN (default: ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads per network operation (default: one per core).")
-    Integer threads;
-
-    @Option(names = "--json", description = "Print the figures as JSON.")
-    boolean json;
+    @Mixin
+    BenchRuntime runtime;
 
     @Spec
     CommandSpec spec;
@@ -129,18 +124,16 @@ public final class BenchTrainCommand implements Callable<Integer> {
         if (rssEvery != null && rssEvery < 1) {
             throw new UserError("--rss-every must be at least 1, got " + rssEvery);
         }
-        if (threads != null) {
-            CpuThreads.set(threads);
-        }
+        runtime.applyThreads();
         TrainConfig cfg = trainConfig();
         IterationFlops flops = IterationFlops.of(cfg.network(), cfg.batch(), cfg.lambdaTc() != 0f);
-        ConvolutionThroughput.Result conv = ConvolutionThroughput.measure(Devices.parse(device), CONV_BATCH,
+        ConvolutionThroughput.Result conv = ConvolutionThroughput.measure(Devices.parse(runtime.device), CONV_BATCH,
             CONV_CHANNELS, convSize, convRepeat);
         double[] seconds = new double[steps];
         List<RssSample> rss = new ArrayList<>();
         int skipped = 0;
         long cpu0;
-        try (StarGanV2 nets = StarGanV2.create(cfg.network(), Devices.parse(device), seed);
+        try (StarGanV2 nets = StarGanV2.create(cfg.network(), Devices.parse(runtime.device), seed);
              Trainer trainer = new Trainer(cfg, nets)) {
             SyntheticBatches batches = new SyntheticBatches(cfg, seed);
             for (int i = 0; i < warmup; i++) {
@@ -179,7 +172,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         overrides.put("slicing", SlicingConfig.defaults(net.inChannels(), net.imgSize()));
         overrides.put("batch", batch != null ? batch : TrainConfig.defaultBatch(preset));
         overrides.put("seed", seed);
-        overrides.put("device", device);
+        overrides.put("device", runtime.device);
         if (referenceStep) {
             overrides.put("lambda_tc", 0f);
         }
@@ -197,7 +190,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         double mfu = achieved / conv.bestGflops();
         Optional<Double> peak = ProcessMemory.peakRssMb();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (runtime.json) {
             ObjectNode o = ModelDirectory.JSON.createObjectNode();
             o.put("preset", preset);
             o.put("img_size", n.imgSize());
@@ -207,7 +200,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             o.put("sites", n.numDomains());
             o.put("batch", cfg.batch());
             o.put("reference_step", referenceStep);
-            o.put("device", device);
+            o.put("device", runtime.device);
             o.put("processors", Runtime.getRuntime().availableProcessors());
             o.put("threads", CpuThreads.get());
             o.put("warmup", warmup);
@@ -240,7 +233,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "network            %s: img_size %d, dim_in %d, max_conv_dim %d, %d sites; batch %d%s%n",
                 preset, n.imgSize(), n.dimIn(), n.maxConvDim(), n.numDomains(), cfg.batch(),
                 referenceStep ? "; reference step (no coherence loss)" : "");
-            out.printf(Locale.ROOT, "machine            %s, %d threads, %d processors%n", device, CpuThreads.get(),
+            out.printf(Locale.ROOT, "machine            %s, %d threads, %d processors%n", runtime.device, CpuThreads.get(),
                 Runtime.getRuntime().availableProcessors());
             out.printf(Locale.ROOT, "iterations         %d timed after %d warm-up%n", steps, warmup);
             out.printf(Locale.ROOT, "s per iteration    %.3f (best %.3f; %.2f CPU s)%n", mean, best, cpuSeconds / steps);
