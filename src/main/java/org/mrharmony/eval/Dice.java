@@ -1,5 +1,6 @@
 package org.mrharmony.eval;
 
+import org.mrharmony.volume.Mask;
 import org.mrharmony.volume.Volume;
 
 /** The Dice overlap 2|A∩B| / (|A| + |B|) of one label in two label maps on the same grid. */
@@ -13,18 +14,18 @@ public final class Dice {
         if (a.size() != b.size()) {
             throw new IllegalArgumentException("label maps of " + a.size() + " and " + b.size() + " voxels");
         }
-        float[] x = a.data();
-        float[] y = b.data();
-        long both = 0;
-        long inA = 0;
-        long inB = 0;
-        for (int i = 0; i < x.length; i++) {
-            boolean p = TissueLabel.of(x[i]) == label;
-            boolean q = TissueLabel.of(y[i]) == label;
-            inA += p ? 1 : 0;
-            inB += q ? 1 : 0;
-            both += p && q ? 1 : 0;
+        Mask inA = labelMask(a, a, label);
+        Mask inB = labelMask(b, a, label);
+        return inA.count() == 0 && inB.count() == 0 ? Double.NaN : inA.dice(inB);
+    }
+
+    /** The voxels of {@code map} holding {@code label}, on {@code grid}'s dimensions. */
+    private static Mask labelMask(Volume map, Volume grid, int label) {
+        float[] values = map.data();
+        boolean[] bits = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bits[i] = TissueLabel.of(values[i]) == label;
         }
-        return inA + inB == 0 ? Double.NaN : 2.0 * both / (inA + inB);
+        return Mask.of(grid.nx(), grid.ny(), grid.nz(), bits);
     }
 }

@@ -18,6 +18,7 @@ import org.mrharmony.harmonize.SliceRange;
 import org.mrharmony.model.StarGanV2;
 import org.mrharmony.volume.CropPad;
 import org.mrharmony.volume.IndexBox;
+import org.mrharmony.volume.Mask;
 import org.mrharmony.volume.Reorient;
 import org.mrharmony.volume.Volume;
 import org.mrharmony.volume.VolumeIO;
@@ -133,22 +134,9 @@ public final class Validation {
 
     /** {@code count} slices along {@code axis} centred on the middle of the brain's extent. */
     static SliceRange centralSlab(Volume labels, int axis, int count) {
-        int lo = Integer.MAX_VALUE;
-        int hi = -1;
-        float[] d = labels.data();
-        for (int z = 0; z < labels.nz(); z++) {
-            for (int y = 0; y < labels.ny(); y++) {
-                for (int x = 0; x < labels.nx(); x++) {
-                    if (d[labels.index(x, y, z)] > 0) {
-                        int k = axis == 0 ? x : axis == 1 ? y : z;
-                        lo = Math.min(lo, k);
-                        hi = Math.max(hi, k);
-                    }
-                }
-            }
-        }
+        Optional<IndexBox> brain = Mask.above(labels, 0).boundingBox();
         int length = labels.dim(axis);
-        int centre = hi < 0 ? length / 2 : (lo + hi) / 2;
+        int centre = brain.map(b -> (b.offset()[axis] + b.max(axis)) / 2).orElse(length / 2);
         return SliceRange.centred(centre, count, length);
     }
 
