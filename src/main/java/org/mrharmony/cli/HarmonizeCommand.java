@@ -15,6 +15,7 @@ import org.mrharmony.harmonize.CpuThreads;
 import org.mrharmony.harmonize.HarmonizeJob;
 import org.mrharmony.harmonize.HarmonizeMethod;
 import org.mrharmony.harmonize.HarmonizeOptions;
+import org.mrharmony.harmonize.IntensityMap;
 import org.mrharmony.harmonize.Harmonizer;
 import org.mrharmony.harmonize.InputCheck;
 import org.mrharmony.harmonize.OutputPlan;
@@ -93,6 +94,12 @@ public final class HarmonizeCommand implements Callable<Integer> {
                 + "(default: ${DEFAULT-VALUE}).")
         String method;
 
+        @Option(names = "--intensity-map", defaultValue = "landmarks", paramLabel = "MAP",
+            description = "How the GAN's output gets the target's intensities: stats (the site's average intensity "
+                + "statistics, linear) or landmarks (then the site's Nyul landmarks; measured better) "
+                + "(default: ${DEFAULT-VALUE}).")
+        String intensityMap;
+
         @Option(names = "--device", defaultValue = "cpu", paramLabel = "D", description = "cpu, gpu or gpuN (default: ${DEFAULT-VALUE}).")
         String device;
 
@@ -125,7 +132,8 @@ public final class HarmonizeCommand implements Callable<Integer> {
             }
             StyleSource source = reference != null ? new StyleSource.Reference(reference)
                 : latentSeed != null ? new StyleSource.Latent(latentSeed) : new StyleSource.Mean();
-            return new HarmonizeOptions(target, m, source, Restack.fromId(restack), batch, Devices.parse(device));
+            return new HarmonizeOptions(target, m, source, Restack.fromId(restack), batch, Devices.parse(device),
+                IntensityMap.fromId(intensityMap));
         }
 
         /** Files read besides the inputs, which no output may overwrite. */

@@ -75,6 +75,7 @@ public final class BatchHarmonizer {
             gan && style instanceof StyleSource.Reference r ? absolute(r.file()) : null,
             gan && style instanceof StyleSource.Latent l ? l.seed() : null,
             gan ? o.restack().id() : null,
+            gan ? o.intensityMap().id() : null,
             gan ? o.device().toString() : null,
             absolute(job.input()),
             job.volumeIndex(),

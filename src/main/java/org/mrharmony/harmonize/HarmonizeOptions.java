@@ -11,9 +11,10 @@ import ai.djl.Device;
  * @param restack how translated stacks become a volume (GAN only)
  * @param batch   stacks per forward pass (GAN only)
  * @param device  where the networks run (GAN only)
+ * @param intensityMap how the GAN's output gets the target's intensities (GAN only)
  */
 public record HarmonizeOptions(String target, HarmonizeMethod method, StyleSource style, Restack restack,
-                               int batch, Device device) {
+                               int batch, Device device, IntensityMap intensityMap) {
 
     /**
      * Every intermediate array of a forward pass stays alive until the batch ends, about 0.4 GB
@@ -26,27 +27,40 @@ public record HarmonizeOptions(String target, HarmonizeMethod method, StyleSourc
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
         }
+        if (intensityMap == null) {
+            throw new IllegalArgumentException("no intensity map given");
+        }
     }
 
-    /** The GAN with the target's mean style, mean re-stacking, on the CPU. */
+    /** Options with the default intensity map ({@link IntensityMap#DEFAULT}). */
+    public HarmonizeOptions(String target, HarmonizeMethod method, StyleSource style, Restack restack, int batch,
+                            Device device) {
+        this(target, method, style, restack, batch, device, IntensityMap.DEFAULT);
+    }
+
+    /** The GAN with the target's mean style, mean re-stacking, the default intensity map, on the CPU. */
     public static HarmonizeOptions defaults(String target) {
         return new HarmonizeOptions(target, HarmonizeMethod.GAN, new StyleSource.Mean(), Restack.MEAN,
             DEFAULT_BATCH, Device.cpu());
     }
 
     public HarmonizeOptions withMethod(HarmonizeMethod m) {
-        return new HarmonizeOptions(target, m, style, restack, batch, device);
+        return new HarmonizeOptions(target, m, style, restack, batch, device, intensityMap);
     }
 
     public HarmonizeOptions withStyle(StyleSource s) {
-        return new HarmonizeOptions(target, method, s, restack, batch, device);
+        return new HarmonizeOptions(target, method, s, restack, batch, device, intensityMap);
     }
 
     public HarmonizeOptions withRestack(Restack r) {
-        return new HarmonizeOptions(target, method, style, r, batch, device);
+        return new HarmonizeOptions(target, method, style, r, batch, device, intensityMap);
     }
 
     public HarmonizeOptions withBatch(int b) {
-        return new HarmonizeOptions(target, method, style, restack, b, device);
+        return new HarmonizeOptions(target, method, style, restack, b, device, intensityMap);
+    }
+
+    public HarmonizeOptions withIntensityMap(IntensityMap m) {
+        return new HarmonizeOptions(target, method, style, restack, batch, device, m);
     }
 }

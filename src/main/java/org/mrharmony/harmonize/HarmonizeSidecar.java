@@ -27,6 +27,7 @@ public record HarmonizeSidecar(
         @JsonProperty("style_reference") String styleReference,
         @JsonProperty("style_latent_seed") Long styleLatentSeed,
         @JsonProperty("restack") String restack,
+        @JsonProperty("intensity_map") String intensityMap,
         @JsonProperty("device") String device,
         @JsonProperty("input") String input,
         @JsonProperty("volume_index") Integer volumeIndex,

@@ -15,8 +15,9 @@ import org.mrharmony.volume.VolumeIO;
  * Harmonizes volumes into one target site's style (METHOD.md, "Harmonizing a volume"): reorient
  * to canonical, head mask, the volume's own intensity statistics into the network range, every
  * 2.5D stack translated by G_ema with one style code, re-stacked, mapped to the target site's
- * intensity scale with the background exactly 0, and the reorientation undone. With a baseline
- * method the fitted intensity map replaces the networks.
+ * intensity scale with the background exactly 0 ({@link IntensityMap}: the site's average
+ * statistics, by default followed by its Nyúl landmarks), and the reorientation undone. With a
+ * baseline method the fitted intensity map replaces the networks.
  *
  * <p>The style code is computed once, when the harmonizer is opened, and used for every volume.
  * Results depend only on the model, the options and the input: the same call gives the same bits.
@@ -29,14 +30,17 @@ public final class Harmonizer implements AutoCloseable {
     private final float[] style;
     private final StackTranslator translator;
     private final IntensityNormalizer baseline;
+    /** The target's landmark map applied after the GAN (null: {@link IntensityMap#STATS}). */
+    private final IntensityNormalizer landmarks;
 
     private Harmonizer(HarmonizationModel model, HarmonizeOptions options, SiteInfo target, float[] style,
-                       IntensityNormalizer baseline) {
+                       IntensityNormalizer baseline, IntensityNormalizer landmarks) {
         this.model = model;
         this.options = options;
         this.target = target;
         this.style = style;
         this.baseline = baseline;
+        this.landmarks = landmarks;
         // a baseline never translates, even when the model has its networks (an in-memory model)
         this.translator = baseline == null
             ? new StackTranslator(model.networks().generatorEma(), model.networks().manager(), options.batch())
@@ -64,13 +68,25 @@ public final class Harmonizer implements AutoCloseable {
             if (!gan) {
                 IntensityNormalizer baseline = BaselineNormalizers.forSite(options.method(), target,
                     model.dir().resolve(ModelDirectory.INFO_FILE));
-                return new Harmonizer(model, options, target, null, baseline);
+                return new Harmonizer(model, options, target, null, baseline, null);
             }
-            return new Harmonizer(model, options, target, styleCode(model, target, options), null);
+            return new Harmonizer(model, options, target, styleCode(model, target, options), null,
+                landmarksOf(model, target, options.intensityMap()));
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
         }
+    }
+
+    private static IntensityNormalizer landmarksOf(HarmonizationModel model, SiteInfo target, IntensityMap map) {
+        if (map == IntensityMap.STATS) {
+            return null;
+        }
+        if (target.baselines() == null || target.baselines().nyul() == null) {
+            throw new IllegalArgumentException(model.dir().resolve(ModelDirectory.INFO_FILE) + ": site '" + target.name()
+                + "' has no fitted Nyul landmarks (model written without them); use --intensity-map stats");
+        }
+        return target.baselines().nyul().toNormalizer();
     }
 
     private static float[] styleCode(HarmonizationModel model, SiteInfo target, HarmonizeOptions options)
@@ -112,8 +128,10 @@ public final class Harmonizer implements AutoCloseable {
     /**
      * As {@link #harmonize(Volume, IntConsumer)}, but the GAN translates only the slices of
      * {@code slab} (null: all; slices of the canonical grid); outside it the head holds the
-     * background value mapped to the target scale, not a translation. Inside the slab the result
-     * is that of the whole volume (up to float rounding: the forward passes hold fewer stacks). The baselines ignore the slab.
+     * background value mapped to the target scale, not a translation. With {@link IntensityMap#STATS}
+     * the result inside the slab is that of the whole volume (up to float rounding: the forward
+     * passes hold fewer stacks); {@link IntensityMap#LANDMARKS} matches the slab's own percentiles,
+     * so it is close to it. The baselines ignore the slab.
      */
     public Volume harmonize(Volume input, SliceRange slab, IntConsumer slicesDone) {
         PreparedInput in = PreparedInput.of(input, model.info().clipPercentile());
@@ -122,11 +140,38 @@ public final class Harmonizer implements AutoCloseable {
             Volume translated = translator.translate(in.network(), in.head(), model.info().sliceAxis(), model.info().channels(),
                 style, options.restack(), slab, slicesDone);
             canonicalOut = IntensityNormalization.fromNetwork(translated, in.head(), target.intensity());
+            if (landmarks != null) {
+                canonicalOut = landmarks.apply(canonicalOut, landmarkMask(in, slab));
+            }
         } else {
             canonicalOut = baseline.apply(in.canonical().volume(), in.head().toArray());
             slicesDone.accept(sliceCount(input.grid()));
         }
         return Reorient.undo(canonicalOut, in.canonical().transform());
+    }
+
+    /**
+     * The voxels whose percentiles the landmark map matches: the head, and of a slab only its
+     * translated slices (the rest of the head holds one constant, which would skew them).
+     */
+    private boolean[] landmarkMask(PreparedInput in, SliceRange slab) {
+        boolean[] mask = in.head().toArray();
+        if (slab == null) {
+            return mask;
+        }
+        Volume v = in.network();
+        int axis = model.info().sliceAxis();
+        for (int z = 0; z < v.nz(); z++) {
+            for (int y = 0; y < v.ny(); y++) {
+                for (int x = 0; x < v.nx(); x++) {
+                    int s = axis == 0 ? x : axis == 1 ? y : z;
+                    if (s < slab.first() || s > slab.last()) {
+                        mask[v.index(x, y, z)] = false;
+                    }
+                }
+            }
+        }
+        return mask;
     }
 
     public HarmonizationModel model() {

@@ -77,6 +77,7 @@ class HarmonizeCommandTest {
         assertThat(sidecar.path("method").asText()).isEqualTo("gan");
         assertThat(sidecar.path("style").asText()).isEqualTo("mean");
         assertThat(sidecar.path("restack").asText()).isEqualTo("mean");
+        assertThat(sidecar.path("intensity_map").asText()).isEqualTo("landmarks");
         assertThat(sidecar.path("mrharmony_version").asText()).isEqualTo(VersionProvider.version());
         assertThat(sidecar.path("input").asText()).isEqualTo(in.toAbsolutePath().normalize().toString());
         assertThat(sidecar.path("seconds").asDouble()).isPositive();

@@ -67,12 +67,55 @@ class HarmonizerTest {
             }
         }
         assertThat(inHead).isGreaterThan(input.size() / 4);
-        HarmonizeOptions beta = options("beta");
+        HarmonizeOptions beta = options("beta").withIntensityMap(IntensityMap.STATS);
         Volume centre = harmonize(identityModel, beta.withRestack(Restack.CENTER), input);
         Volume mean = harmonize(identityModel, beta.withRestack(Restack.MEAN), input);
         assertThat(centre.data()).containsExactly(expected, within(1e-4f));
         assertThat(mean.data()).containsExactly(expected, within(1e-4f));
         assertThat(centre.affine()).isEqualTo(input.affine());
+    }
+
+    /**
+     * With the landmark map the output's own head percentiles land on the target's standard
+     * landmarks (what Nyúl–Udupa standardisation means), whatever the linear map left; and the
+     * order of the voxels is the stats map's (the landmark map is increasing).
+     */
+    @Test
+    void landmarkMapPutsTheOutputsPercentilesOnTheTargetsStandardScale() throws IOException {
+        Volume input = head(9);
+        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        HarmonizeOptions beta = options("beta");
+        assertThat(beta.intensityMap()).isEqualTo(IntensityMap.LANDMARKS);
+        Volume stats = harmonize(identityModel, beta.withIntensityMap(IntensityMap.STATS), input);
+        Volume landmarks = harmonize(identityModel, beta, input);
+        SiteBaselines.NyulFit fit;
+        try (HarmonizationModel m = HarmonizationModel.open(identityModel, ai.djl.Device.cpu(), false)) {
+            fit = m.site("beta").baselines().nyul();
+        }
+        float[] head = new float[prepared.head().count()];
+        float[] headStats = new float[head.length];
+        int n = 0;
+        for (int i = 0; i < input.size(); i++) {
+            if (prepared.head().get(i)) {
+                headStats[n] = stats.data()[i];
+                head[n++] = landmarks.data()[i];
+            }
+        }
+        double[] ps = fit.percentiles();
+        double[] got = VolumeStats.percentiles(head, ps);
+        double range = fit.standardScale()[ps.length - 1] - fit.standardScale()[0];
+        for (int k = 0; k < ps.length; k++) {
+            assertThat(got[k]).as("p%s", ps[k]).isCloseTo(fit.standardScale()[k], within(0.01 * range));
+        }
+        assertThat(VolumeStats.percentiles(headStats, ps)[5]).as("the stats map alone lands elsewhere")
+            .isNotCloseTo(fit.standardScale()[5], within(0.01 * range));
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < Math.min(n, i + 40); j++) {
+                if (headStats[i] < headStats[j]) {
+                    assertThat(head[i]).isLessThanOrEqualTo(head[j]);
+                }
+            }
+        }
     }
 
     @Test
@@ -139,7 +182,8 @@ class HarmonizerTest {
     @Test
     void aSlabIsTranslatedExactlyAsInTheWholeVolume() throws IOException {
         Volume input = head(12); // canonical: 21 x 23 x 17, slices along z (axis 2)
-        HarmonizeOptions options = options("beta").withRestack(Restack.MEAN);
+        // the landmark map depends on the histogram of what was translated; the stats map does not
+        HarmonizeOptions options = options("beta").withRestack(Restack.MEAN).withIntensityMap(IntensityMap.STATS);
         Volume whole = harmonize(plainModel, options, input);
         SliceRange slab = new SliceRange(6, 9);
         try (org.mrharmony.model.StarGanV2 nets = ModelDirectory.readNetworks(plainModel, ai.djl.Device.cpu())) {

@@ -1,0 +1,44 @@
+package org.mrharmony.harmonize;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How the GAN's output, in the network's [-1, 1] range, is given the target site's intensities.
+ *
+ * <p>{@link #STATS} is METHOD.md's map-back: linear, with the target site's average intensity
+ * statistics. It fixes every output volume to the site's <em>average</em> scale, so a volume whose
+ * translation comes out slightly brighter or darker stays so; on the demo cohort that cost the GAN
+ * about 0.04 SSIM against the travelling-subject truth (docs/BENCHMARKS.md, "GAN gap"). {@link
+ * #LANDMARKS} follows it with the target site's Nyúl–Udupa landmarks (fitted on its training
+ * volumes and stored in the model): each output's own brain percentiles are mapped onto the
+ * target's standard scale, so the GAN supplies contrast, bias and texture and the landmarks the
+ * exact intensity scale.
+ */
+public enum IntensityMap {
+    STATS("stats"),
+    LANDMARKS("landmarks");
+
+    /** The measured better of the two (docs/BENCHMARKS.md). */
+    public static final IntensityMap DEFAULT = LANDMARKS;
+
+    private final String id;
+
+    IntensityMap(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static IntensityMap fromId(String id) {
+        for (IntensityMap m : values()) {
+            if (m.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown intensity map '" + id + "'; choose one of "
+            + Arrays.stream(values()).map(IntensityMap::id).toList());
+    }
+}
