@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mrharmony.data.SiteDataset;
+import org.mrharmony.harmonize.CpuThreads;
 import org.mrharmony.model.NetworkPresets;
 import org.mrharmony.train.TrainConfig;
 import org.mrharmony.train.TrainConfigs;
@@ -69,6 +70,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", description = "cpu (default), gpu or gpuN.")
     String device;
 
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Threads per network operation (default: one per core; on a busy machine 1 is much faster, "
+            + "docs/BENCHMARKS.md). Results do not depend on it.")
+    Integer threads;
+
     @Option(names = "--minutes", description = "Stop after this many minutes (a checkpoint is written).")
     Double minutes;
 
@@ -80,6 +86,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null) {
+            CpuThreads.set(threads);
+        }
         SiteDataset dataset = TrainingData.open(data, siteColumn, bidsSelection);
         TrainConfig cfg;
         if (resume) {
