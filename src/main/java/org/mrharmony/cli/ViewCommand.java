@@ -6,13 +6,13 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
+import org.mrharmony.io.AtomicFiles;
 import org.mrharmony.volume.DisplayPlane;
 import org.mrharmony.volume.DisplaySlices;
 import org.mrharmony.volume.Image2D;
@@ -22,10 +22,10 @@ import org.mrharmony.volume.VolumeIO;
 import org.mrharmony.volume.VolumeStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code mrharmony view}: a PNG of a volume's axial, coronal and sagittal slices, side by side. */
@@ -157,15 +157,11 @@ public final class ViewCommand implements Callable<Integer> {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new UserError(out + ": output folder does not exist");
         }
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
+        AtomicFiles.write(out, stream -> {
+            if (!ImageIO.write(image, "png", stream)) {
                 throw new IOException(out + ": no PNG writer available");
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Plane names, case-insensitive. */

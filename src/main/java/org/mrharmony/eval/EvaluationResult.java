@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.mrharmony.io.AtomicFiles;
 import org.mrharmony.volume.Volume;
 
 /**
@@ -110,13 +109,7 @@ public record EvaluationResult(String target, List<String> sites, List<Evaluatio
 
     /** Writes {@link #toJson} atomically (temporary file in the same folder, then rename). */
     public void writeJson(Path file, Map<String, Object> runExtras) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".metrics", ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), toJson(runExtras));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeBytes(file, JSON.writeValueAsBytes(toJson(runExtras)));
     }
 
     private static ArrayNode matrix(long[][] m) {

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.mrharmony.data.BidsDataset;
 import org.mrharmony.data.BidsScan;
+import org.mrharmony.io.AtomicFiles;
 
 /**
  * The BIDS derivative dataset harmonize writes (BIDS-Apps convention): the source's folder
@@ -83,12 +83,6 @@ public final class BidsDerivative {
         root.putObject("DatasetLinks").put(SOURCE_LINK, sourceUri);
         Files.createDirectories(outDir);
         Path file = outDir.resolve(DESCRIPTION_FILE);
-        Path tmp = Files.createTempFile(outDir, "." + DESCRIPTION_FILE, ".tmp");
-        try {
-            ModelDirectory.JSON.writeValue(tmp.toFile(), root);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeBytes(file, ModelDirectory.JSON.writeValueAsBytes(root));
     }
 }

@@ -3,10 +3,9 @@ package org.mrharmony.harmonize;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.mrharmony.io.AtomicFiles;
 
 /**
  * The JSON written beside each harmonized volume: how it was made, enough to make it again.
@@ -36,13 +35,6 @@ public record HarmonizeSidecar(
 
     /** Writes the sidecar atomically (temp file in the same folder, then rename). */
     public void write(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            ModelDirectory.JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeBytes(file, ModelDirectory.JSON.writeValueAsBytes(this));
     }
 }

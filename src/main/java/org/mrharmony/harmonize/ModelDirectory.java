@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.mrharmony.io.AtomicFiles;
 import org.mrharmony.model.NetworkCheckpoint;
 import org.mrharmony.model.StarGanV2;
 
@@ -70,12 +70,6 @@ public final class ModelDirectory {
 
     public static void writeInfo(Path dir, ModelInfo info) throws IOException {
         Path target = dir.resolve(INFO_FILE);
-        Path tmp = Files.createTempFile(dir, "." + INFO_FILE, ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), info);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeBytes(target, JSON.writeValueAsBytes(info));
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mrharmony.io.AtomicFiles;
 
 /**
  * Saves and loads all seven networks of a {@link StarGanV2} in a folder:

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
+import org.mrharmony.io.AtomicFiles;
 
 /** Writes .nii or .nii.gz (chosen by the file name) atomically: temp file, then rename. */
 public final class NiftiWriter {
@@ -34,6 +35,12 @@ public final class NiftiWriter {
         if (!gzip && !name.endsWith(".nii")) {
             throw new NiftiException(file, "output name must end in .nii or .nii.gz");
         }
+        // a volume is never written into a folder that is not there: a mistyped path is an error,
+        // not a new folder (the commands create their --out folders themselves)
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            throw new NiftiException(file, "folder " + folder + " does not exist");
+        }
         DataRange range = DataRange.of(data);
         NiftiHeader out = header.withByteOrder(ByteOrder.LITTLE_ENDIAN);
         IntegerScaling scaling = type.isInteger()
@@ -41,7 +48,7 @@ public final class NiftiWriter {
             : null;
         prepareHeader(out, nx, ny, nz, type, scaling, range);
         try {
-            AtomicFile.write(file, stream -> {
+            AtomicFiles.write(file, stream -> {
                 OutputStream target = gzip
                     ? new GZIPOutputStream(stream, STREAM_BUFFER)
                     : new BufferedOutputStream(stream, STREAM_BUFFER);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import org.mrharmony.io.AtomicFiles;
 
 /**
  * Writes a report folder that opens offline by double-clicking {@code report.html}:

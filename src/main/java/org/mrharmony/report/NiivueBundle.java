@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.mrharmony.io.AtomicFiles;
 
 /**
  * The vendored NiiVue browser build (resources {@code org/mrharmony/report/niivue/}, see the

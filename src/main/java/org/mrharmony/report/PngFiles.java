@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.mrharmony.io.AtomicFiles;
 
 /** Writes images as PNG, atomically. */
 public final class PngFiles {

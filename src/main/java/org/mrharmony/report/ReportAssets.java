@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.mrharmony.io.AtomicFiles;
 
 /**
  * Puts the files a report refers to inside its folder and hands back relative URLs, so the

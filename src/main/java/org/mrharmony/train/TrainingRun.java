@@ -9,7 +9,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +23,13 @@ import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.harmonize.ModelInfo;
 import org.mrharmony.harmonize.SiteBaselines;
 import org.mrharmony.harmonize.SiteInfo;
+import org.mrharmony.io.AtomicFiles;
+import org.mrharmony.model.Devices;
+import org.mrharmony.model.StarGanV2;
 import org.mrharmony.volume.ForegroundMask;
 import org.mrharmony.volume.Reorient;
 import org.mrharmony.volume.Volume;
 import org.mrharmony.volume.VolumeIO;
-import org.mrharmony.model.Devices;
-import org.mrharmony.model.StarGanV2;
 
 /**
  * A whole training run into a model directory: data preparation, the iteration loop with
@@ -213,17 +213,12 @@ public final class TrainingRun {
     }
 
     private static void saveOptimizer(Path modelDir, Trainer trainer) throws IOException {
-        Path tmp = Files.createTempFile(modelDir, "." + OPTIMIZER_FILE, ".tmp");
-        try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeInt(OPTIMIZER_MAGIC);
-                trainer.saveState(out);
-            }
-            Files.move(tmp, modelDir.resolve(OPTIMIZER_FILE), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(modelDir.resolve(OPTIMIZER_FILE), stream -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
+            out.writeInt(OPTIMIZER_MAGIC);
+            trainer.saveState(out);
+            out.flush();
+        });
     }
 
     private static void loadOptimizer(Path modelDir, Trainer trainer) throws IOException {
@@ -253,12 +248,6 @@ public final class TrainingRun {
     }
 
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeBytes(target, bytes);
     }
 }

@@ -1,4 +1,4 @@
-package org.mrharmony.report;
+package org.mrharmony.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,22 +9,24 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files so that a reader never sees half of one: the bytes go to a temporary file in
+ * The one way every mrharmony output is written (volumes, models, checkpoints, reports, JSON):
+ * a reader never sees half of a file: the bytes go to a temporary file in
  * the target's own folder (same file system, so the rename is atomic) and are then moved over
  * the target. A crash leaves either the old file or the new one, plus at worst a stray temp.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Something that writes the whole content of a file to a stream. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, Content content) throws IOException {
+    /** Writes the content to {@code target}, creating its folder if needed. */
+    public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
@@ -40,16 +42,16 @@ final class AtomicFiles {
         }
     }
 
-    static void writeBytes(Path target, byte[] bytes) throws IOException {
+    public static void writeBytes(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
     }
 
-    static void writeString(Path target, String text) throws IOException {
+    public static void writeString(Path target, String text) throws IOException {
         writeBytes(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Copies {@code source} to {@code target} atomically; refuses to copy a file onto itself. */
-    static void copy(Path source, Path target) throws IOException {
+    public static void copy(Path source, Path target) throws IOException {
         if (Files.exists(target) && Files.isSameFile(source, target)) {
             return;
         }
@@ -57,8 +59,9 @@ final class AtomicFiles {
     }
 
     /**
-     * Temp files are created owner-only; a report is meant to be shared (copied to a web
-     * folder, opened by colleagues), so give it the usual rw-r--r-- where POSIX applies.
+     * Temp files are created owner-only; outputs are meant to be shared (a report copied to a
+     * web folder, a model or harmonized volumes used by colleagues), so give them the usual
+     * rw-r--r-- where POSIX applies.
      */
     private static void makeWorldReadable(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {

@@ -1,4 +1,4 @@
-package org.mrharmony.report;
+package org.mrharmony.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
