@@ -100,6 +100,12 @@ public final class DemoCommand implements Callable<Integer> {
     /** Where the bundled model comes from: this build's; tests set a small one. */
     Callable<Optional<BundledModel>> bundledModel = BundledModel::onClasspath;
 
+    /**
+     * Tests: stop after this many training steps even within the time budget (0: no limit), so
+     * a shortened demo trains a known number of steps on a loaded machine.
+     */
+    long stepLimit;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -160,7 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private DemoStart decideStart(Path cohort, Path model, Optional<BundledModel> bundle) throws IOException {
+    DemoStart decideStart(Path cohort, Path model, Optional<BundledModel> bundle) throws IOException {
         boolean exists = ModelDirectory.exists(model);
         String fingerprint = null;
         String described;
@@ -206,6 +212,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         TrainConfig cfg = forDemo(scratch ? scratchConfig(bundle, dataset.sites().size())
             : TrainingRun.readConfig(model));
+        if (stepLimit > 0) {
+            cfg = cfg.withSteps(startStep + stepLimit); // λ_ds's decay is pinned: it does not move
+        }
         stage(String.format(Locale.ROOT, "2/4 %s: %s networks for %.1f min (batch %d, %d px stacks)", what,
             cfg.preset(), minutes, cfg.batch(), cfg.network().imgSize()));
         TrainingRun.Result r = TrainingRun.run(cfg, dataset, model, !scratch,
@@ -218,7 +227,7 @@ public final class DemoCommand implements Callable<Integer> {
      * two runs differ only in where they start; a preset or cohort it does not fit gets the
      * preset's defaults.
      */
-    private TrainConfig scratchConfig(Optional<BundledModel> bundle, int sites) throws IOException {
+    TrainConfig scratchConfig(Optional<BundledModel> bundle, int sites) throws IOException {
         if (bundle.isPresent() && bundle.get().info().preset().equals(preset)) {
             TrainConfig bundled = bundle.get().config();
             if (bundled.network().numDomains() == sites) {

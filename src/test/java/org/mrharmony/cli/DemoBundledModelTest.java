@@ -21,14 +21,17 @@ import picocli.CommandLine;
 
 /**
  * The demo starting from a bundled model — here a tiny one trained a few steps on the demo's own
- * small phantom cohort and bundled by {@code model bundle} — and falling back to training from
- * scratch, with the bundle's configuration, on a cohort that is not the bundle's.
+ * small phantom cohort and bundled by {@code model bundle} — then continuing it on a re-run; and
+ * choosing to train from scratch, with the bundle's configuration, on a cohort that is not the
+ * bundle's or with {@code --from-scratch} (the from-scratch training itself runs end to end in
+ * {@link DemoCommandTest}).
  */
 class DemoBundledModelTest {
 
     @TempDir
     static Path tmp;
     static Path bundleDir;
+    static final int FINE_TUNE_STEPS = 12;
     static final List<String> COHORT = List.of("--phantom", "--subjects", "4", "--size", "48");
 
     @BeforeAll
@@ -45,9 +48,10 @@ class DemoBundledModelTest {
     }
 
     /** Runs the demo with the tiny bundle in place of the jar's; returns its stderr. */
-    private static String demo(Path out, String minutes, List<String> cohort) throws Exception {
+    private static String demo(Path out, String minutes, long stepLimit, List<String> cohort) throws Exception {
         DemoCommand demo = new DemoCommand();
         demo.bundledModel = () -> Optional.of(BundledModel.inFolder(bundleDir));
+        demo.stepLimit = stepLimit;
         CommandLine cli = new CommandLine(demo);
         cli.setExecutionExceptionHandler(new CliErrors());
         PrintStream oldErr = System.err;
@@ -74,39 +78,61 @@ class DemoBundledModelTest {
     @Test
     void onTheBundlesCohortTheDemoFineTunesTheBundleFromItsCheckpoint() throws Exception {
         Path out = tmp.resolve("demo");
-        demo(out, "0.1", COHORT);
+        // a generous time budget and a step limit: a loaded machine must not change what is trained
+        demo(out, "10", FINE_TUNE_STEPS, COHORT);
         JsonNode run = run(out);
         assertThat(run.path("start").asText()).isEqualTo("bundled");
         assertThat(run.path("bundled_model").path("steps").asLong()).isEqualTo(3);
         assertThat(run.path("start_step").asLong()).isEqualTo(3);
         long step = run.path("step").asLong();
-        assertThat(step).isGreaterThan(3);
-        assertThat(run.path("trained_steps").asLong()).isEqualTo(step - 3);
+        assertThat(step).isEqualTo(3 + FINE_TUNE_STEPS);
+        assertThat(run.path("trained_steps").asLong()).isEqualTo(FINE_TUNE_STEPS);
         Path model = out.resolve("model");
         // the bundle's own training configuration and provenance travel with the fine-tune
         assertThat(TrainingRun.readConfig(model)).isEqualTo(BundledModel.inFolder(bundleDir).config());
         assertThat(model.resolve(PretrainedModel.FILE)).hasSameTextualContentAs(bundleDir.resolve(PretrainedModel.FILE));
-        // one loss log, continuing the bundle's: its step-3 row, then the fine-tune's (every 10th step)
+        // one loss log, continuing the bundle's: its step-3 row, then the fine-tune's (every 10th step and the last)
         List<Long> steps = Files.readAllLines(model.resolve(LossLog.FILE)).stream().skip(1)
             .map(l -> Long.parseLong(l.substring(0, l.indexOf(',')))).toList();
-        assertThat(steps.get(0)).isEqualTo(3);
-        assertThat(steps).isSorted().allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(step));
+        assertThat(steps).containsExactly(3L, 10L, step);
         assertThat(Files.readString(out.resolve("report/report.html")))
             .contains("Started from the bundled model bundle (3 steps");
+
+        // a re-run in the same folder continues that model, still knowing its origin; --minutes 0 trains nothing
+        demo(out, "0", 0, COHORT);
+        JsonNode again = run(out);
+        assertThat(again.path("start").asText()).isEqualTo("resumed");
+        assertThat(again.path("bundled_model").path("steps").asLong()).isEqualTo(3);
+        assertThat(again.path("start_step").asLong()).isEqualTo(step);
+        assertThat(again.path("step").asLong()).isEqualTo(step);
+    }
+
+    /** A demo with its options parsed and the tiny bundle in place, to ask how it would start. */
+    private static DemoCommand parsed(String... args) {
+        DemoCommand demo = new DemoCommand();
+        new CommandLine(demo).parseArgs(args);
+        return demo;
     }
 
     @Test
-    void onAnotherCohortTheDemoTrainsFromScratchWithTheBundlesConfigurationAndSaysWhy() throws Exception {
-        Path out = tmp.resolve("other");
-        String err = demo(out, "0", List.of("--phantom", "--subjects", "4", "--size", "40"));
-        JsonNode run = run(out);
-        assertThat(run.path("start").asText()).isEqualTo("scratch");
-        assertThat(run.path("start_reason").asText()).contains("at 40^3").contains("is not the bundled model's")
-            .contains("at 48^3");
-        assertThat(run.path("bundled_model").isMissingNode()).isTrue();
-        assertThat(err).contains("note: not starting from the bundled model");
-        TrainConfig bundled = BundledModel.inFolder(bundleDir).config();
-        assertThat(TrainingRun.readConfig(out.resolve("model"))).isEqualTo(DemoCommand.forDemo(bundled));
-        assertThat(out.resolve("model/" + PretrainedModel.FILE)).doesNotExist();
+    void onAnotherCohortOrWithFromScratchTheDemoTrainsFromScratchWithTheBundlesConfiguration() throws Exception {
+        Optional<BundledModel> bundle = Optional.of(BundledModel.inFolder(bundleDir));
+        TrainConfig bundled = bundle.get().config();
+        Path other = tmp.resolve("other/cohort");
+        assertThat(Main.run("synth", "--out", other.toString(), "--subjects", "4", "--size", "40", "--seed", "1"))
+            .isZero();
+        DemoCommand demo = parsed("--preset", "tiny", "--phantom", "--subjects", "4", "--size", "40");
+        DemoStart start = demo.decideStart(other, tmp.resolve("other/model"), bundle);
+        assertThat(start.kind()).isEqualTo(DemoStart.Kind.SCRATCH);
+        assertThat(start.reason()).contains("at 40^3").contains("is not the bundled model's").contains("at 48^3");
+        assertThat(demo.scratchConfig(bundle, 4)).isEqualTo(bundled);
+
+        DemoCommand fromScratch = parsed("--preset", "tiny", "--from-scratch");
+        assertThat(fromScratch.decideStart(tmp.resolve("demo/cohort"), tmp.resolve("fresh/model"), bundle))
+            .isEqualTo(new DemoStart(DemoStart.Kind.SCRATCH, "--from-scratch"));
+        assertThat(fromScratch.scratchConfig(bundle, 4)).isEqualTo(bundled);
+        // the same cohort without --from-scratch is the bundle's
+        assertThat(parsed("--preset", "tiny").decideStart(tmp.resolve("demo/cohort"), tmp.resolve("fresh/model"),
+            bundle).kind()).isEqualTo(DemoStart.Kind.BUNDLED);
     }
 }
