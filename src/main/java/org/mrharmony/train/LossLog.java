@@ -43,7 +43,9 @@ public final class LossLog implements AutoCloseable {
     /**
      * Wall-clock seconds of the training invocations that reached {@code upToStep}, from the
      * {@code seconds} column: it restarts at each {@code --resume}, so the file is cut into runs
-     * where it goes down and the last value of each run is added up.
+     * where it goes down and the last value of each run is added up. A resumed run whose first
+     * row shows more seconds than the previous run's last row is not noticed (the figure is then
+     * a lower bound): the file does not mark resumes otherwise.
      */
     public static double trainingSeconds(Path file, long upToStep) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
