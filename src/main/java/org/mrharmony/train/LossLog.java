@@ -40,6 +40,37 @@ public final class LossLog implements AutoCloseable {
         return new LossLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
     }
 
+    /**
+     * Wall-clock seconds of the training invocations that reached {@code upToStep}, from the
+     * {@code seconds} column: it restarts at each {@code --resume}, so the file is cut into runs
+     * where it goes down and the last value of each run is added up. A resumed run whose first
+     * row shows more seconds than the previous run's last row is not noticed (the figure is then
+     * a lower bound): the file does not mark resumes otherwise.
+     */
+    public static double trainingSeconds(Path file, long upToStep) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).startsWith("step,")) {
+            throw new IOException(file + ": not a " + FILE + " (no header)");
+        }
+        int column = List.of(lines.get(0).split(",")).indexOf("seconds");
+        if (column < 0) {
+            throw new IOException(file + ": no seconds column");
+        }
+        double total = 0;
+        double previous = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            if (stepOf(line) > upToStep) {
+                break;
+            }
+            double seconds = Double.parseDouble(line.split(",")[column]);
+            if (seconds < previous) {
+                total += previous;
+            }
+            previous = seconds;
+        }
+        return total + previous;
+    }
+
     private static long stepOf(String line) {
         try {
             return Long.parseLong(line.substring(0, line.indexOf(',')));

@@ -36,6 +36,9 @@ class DemoCommandTest {
         assertThat(out.resolve("report/images/mosaic.png")).exists();
         assertThat(out.resolve("model/model.json")).exists();
         assertThat(metrics.path("_run").path("anatomy").asText()).isEqualTo("phantom");
+        // the jar's bundled model is the cpu preset on Colin27: a tiny phantom demo trains from scratch and says why
+        assertThat(metrics.path("_run").path("start").asText()).isEqualTo("scratch");
+        assertThat(metrics.path("_run").path("start_reason").asText()).contains("--preset tiny");
         assertThat(metrics.path("_run").path("classifier").path("steps").asInt()).isEqualTo(20);
     }
 }
