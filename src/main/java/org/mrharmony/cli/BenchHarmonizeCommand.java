@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.mrharmony.data.IntensityNormalization;
 import org.mrharmony.data.IntensityStats;
 import org.mrharmony.harmonize.CpuThreads;
@@ -32,6 +31,7 @@ import org.mrharmony.harmonize.ModelInfo;
 import org.mrharmony.harmonize.Restack;
 import org.mrharmony.harmonize.SiteInfo;
 import org.mrharmony.harmonize.StyleSource;
+import org.mrharmony.io.FileTrees;
 import org.mrharmony.model.Devices;
 import org.mrharmony.model.NetworkConfig;
 import org.mrharmony.model.NetworkPresets;
@@ -122,7 +122,7 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
                 Restack.fromId(restack), batch, Devices.parse(runtime.device));
             measure(modelDir, volume, options, tmp.resolve("output.nii.gz"));
         } finally {
-            deleteRecursively(tmp);
+            FileTrees.delete(tmp);
         }
         return 0;
     }
@@ -193,14 +193,6 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
             ModelDirectory.write(dir, info, nets);
         }
         return dir;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static String firstSite(Path modelDir) throws IOException {

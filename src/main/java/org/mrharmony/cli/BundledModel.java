@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.mrharmony.harmonize.ModelDirectory;
+import org.mrharmony.io.FileTrees;
 import org.mrharmony.synth.CohortFingerprint;
 import org.mrharmony.train.TrainConfig;
 import org.mrharmony.train.TrainingRun;
@@ -104,7 +105,7 @@ final class BundledModel {
             }
             Files.move(tmp, modelDir, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            ModelBundleCommand.deleteTree(tmp);
+            FileTrees.delete(tmp);
         }
     }
 

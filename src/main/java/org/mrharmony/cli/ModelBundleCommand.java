@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.harmonize.ModelInfo;
+import org.mrharmony.io.FileTrees;
 import org.mrharmony.synth.CohortFingerprint;
 import org.mrharmony.synth.CohortManifest;
 import org.mrharmony.train.LossLog;
@@ -126,7 +126,7 @@ public final class ModelBundleCommand implements Callable<Integer> {
             replace(out, tmp);
             return bundle;
         } finally {
-            deleteTree(tmp);
+            FileTrees.delete(tmp);
         }
     }
 
@@ -153,7 +153,7 @@ public final class ModelBundleCommand implements Callable<Integer> {
         }
         Files.move(fresh, out, StandardCopyOption.ATOMIC_MOVE);
         if (old != null) {
-            deleteTree(old);
+            FileTrees.delete(old);
         }
     }
 
@@ -166,17 +166,6 @@ public final class ModelBundleCommand implements Callable<Integer> {
         Files.createDirectories(parent);
         return Files.createDirectory(parent.resolve("." + target.getFileName() + "." + tag + "-"
             + ProcessHandle.current().pid() + "-" + System.nanoTime()));
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     static String thisMachine() {
