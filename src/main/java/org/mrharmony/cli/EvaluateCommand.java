@@ -124,12 +124,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     static void printTable(EvaluationResult r) {
         System.out.println();
         System.out.println("method        SSIM             PSNR    MAE      site_acc  target  site_FID  W1       "
-            + "GM_Dice  WM_Dice  thick_mm  coherence");
+            + "GM_Dice  WM_Dice  thick_mm  coherence  vol_err%");
         for (MethodMetrics m : r.methods()) {
             System.out.printf(Locale.ROOT, "%-12s  %.4f ± %.4f  %6.2f  %7.2f  %8.2f  %6.2f  %8.3f  %7.2f  %7.3f  %7.3f"
-                    + "  %8.3f  %9.3f%n", m.method(), m.ssim(), m.ssimSd(), m.psnr(), m.mae(), m.siteAccuracy(),
-                m.targetRate(), m.siteFid(), m.w1(), m.gmDice(), m.wmDice(), m.thicknessMaeMm(), m.coherence());
+                    + "  %8.3f  %9.3f  %8.2f%n", m.method(), m.ssim(), m.ssimSd(), m.psnr(), m.mae(), m.siteAccuracy(),
+                m.targetRate(), m.siteFid(), m.w1(), m.gmDice(), m.wmDice(), m.thicknessMaeMm(), m.coherence(),
+                m.volumeErrorPct());
         }
+        if (!r.regionNames().isEmpty()) {
+            System.out.println("regional thickness MAE vs the real target-site scan (mm, " + r.regionNames().size()
+                + " atlas regions): " + String.join(", ", r.methods().stream().map(m -> String.format(Locale.ROOT,
+                "%s %.3f", m.method(), m.thicknessRegionMaeMm())).toList()));
+        }
+        EvaluationReport.coherenceComparison(r).ifPresent(System.out::println);
         double[] curve = r.classifier().lossCurve();
         System.out.printf(Locale.ROOT, "site classifier (%s, training loss %.3f -> %.3f) on unharmonized test scans: "
                 + "accuracy %.2f, chance %.2f%n", r.classifier().architecture(), curve[0], curve[curve.length - 1],

@@ -220,7 +220,7 @@ public final class EvaluationReport {
      * coherence beside its λ_tc, and "with the TC loss x, without y" when exactly one model was
      * trained with λ_tc = 0 and one with λ_tc > 0. Empty with fewer than two GAN models.
      */
-    static java.util.Optional<String> coherenceComparison(EvaluationResult r) {
+    public static java.util.Optional<String> coherenceComparison(EvaluationResult r) {
         List<EvaluationResult.GanModel> gans = r.ganModels().stream()
             .filter(g -> r.methods().stream().anyMatch(m -> m.method().equals(g.method()))).toList();
         if (gans.size() < 2) {
