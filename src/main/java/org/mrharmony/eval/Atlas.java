@@ -1,6 +1,7 @@
 package org.mrharmony.eval;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ public record Atlas(Volume labels, Map<Integer, String> names) {
     static Map<Integer, String> readNames(Path list) throws IOException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(list)))
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(list)))
                 .toString();
         } catch (CharacterCodingException e) {
             return Map.of();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -245,7 +246,7 @@ public final class Evaluation {
             EvaluationResult.Example example = new EvaluationResult.Example(exampleSubject, exampleSource,
                 read(exampleSource, exampleSubject), read(target, exampleSubject),
                 VolumeIO.read(labelsFile(exampleSubject)).volume(), exampleOut);
-            Map<Integer, String> regionNames = new java.util.TreeMap<>();
+            Map<Integer, String> regionNames = new TreeMap<>();
             if (atlas != null) {
                 metrics.forEach(m -> m.regionThicknessMaeMm().keySet().forEach(r -> regionNames.put(r, atlas.name(r))));
             }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.mrharmony.report.Better;
 import org.mrharmony.report.BoxPlotChart;
@@ -220,11 +222,11 @@ public final class EvaluationReport {
      * coherence beside its λ_tc, and "with the TC loss x, without y" when exactly one model was
      * trained with λ_tc = 0 and one with λ_tc > 0. Empty with fewer than two GAN models.
      */
-    public static java.util.Optional<String> coherenceComparison(EvaluationResult r) {
+    public static Optional<String> coherenceComparison(EvaluationResult r) {
         List<EvaluationResult.GanModel> gans = r.ganModels().stream()
             .filter(g -> r.methods().stream().anyMatch(m -> m.method().equals(g.method()))).toList();
         if (gans.size() < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         StringBuilder text = new StringBuilder("Through-plane coherence of the GAN models (relative to the real "
             + r.target() + " scan, 1 = as coherent as a real scan): ");
@@ -248,7 +250,7 @@ public final class EvaluationReport {
                     ? "brings the stack closer to a real scan's through-plane smoothness"
                     : "does not make the stack more coherent here"));
         }
-        return java.util.Optional.of(text.toString());
+        return Optional.of(text.toString());
     }
 
     /** Mean tissue volumes per method, in one sentence. */
@@ -264,7 +266,7 @@ public final class EvaluationReport {
 
     /** One row per atlas region measured: its truth-scan thickness in the name, each method's mean |difference|. */
     static MetricsTable regionTable(EvaluationResult r) {
-        Map<Integer, double[]> truth = new java.util.TreeMap<>();
+        Map<Integer, double[]> truth = new TreeMap<>();
         for (EvaluationRow row : r.rows()) {
             row.regionTruthThicknessMm().forEach((region, mm) -> {
                 double[] a = truth.computeIfAbsent(region, k -> new double[2]);

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.mrharmony.volume.Volume;
 
 /**
@@ -33,7 +35,7 @@ public record EvaluationResult(String target, List<String> sites, List<Evaluatio
 
     public EvaluationResult {
         ganModels = List.copyOf(ganModels);
-        regionNames = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(regionNames));
+        regionNames = Collections.unmodifiableMap(new TreeMap<>(regionNames));
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,5 +1,6 @@
 package org.mrharmony.eval;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record MethodMetrics(String method, int n, double ssim, double ssimSd, do
 
     public MethodMetrics {
         w1BySite = Map.copyOf(w1BySite);
-        regionThicknessMaeMm = java.util.Collections.unmodifiableMap(new TreeMap<>(regionThicknessMaeMm));
+        regionThicknessMaeMm = Collections.unmodifiableMap(new TreeMap<>(regionThicknessMaeMm));
     }
 
     /** Summarises one method's rows; {@code siteFid} and {@code w1BySite} are set figures computed by the caller. */
