@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -19,7 +20,9 @@ import org.mrharmony.data.VolumePreparer;
 import org.mrharmony.harmonize.HarmonizeMethod;
 import org.mrharmony.harmonize.HarmonizeOptions;
 import org.mrharmony.harmonize.Harmonizer;
+import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.volume.ForegroundMask;
+import org.mrharmony.volume.Grid;
 import org.mrharmony.volume.Mask;
 import org.mrharmony.volume.Volume;
 import org.mrharmony.volume.VolumeIO;
@@ -45,11 +48,19 @@ import org.mrharmony.volume.VolumeIO;
  *       against the truth labels ({@code *_truth}); {@code thickness_mae_mm} is the mean over
  *       scans of |mean cortical thickness (harmonized) − mean cortical thickness (source)|,
  *       both by {@link CorticalThickness} on the segmentations;</li>
+ *   <li><b>tissue volumes</b>: CSF/GM/WM volumes of the harmonized scan's segmentation
+ *       ({@link TissueVolumes}); {@code volume_error_pct} compares them with the segmentation of
+ *       the real target-site scan (same subject, same pipeline), {@code volume_change_pct} with
+ *       the source scan's;</li>
+ *   <li><b>regional thickness</b> (with an {@link Atlas}): mean cortical thickness per region
+ *       ({@link RegionThickness}) of the harmonized scan against the real target-site scan's;</li>
  *   <li><b>coherence</b>: {@link ThroughPlaneCoherence} of the harmonized scan relative to the
  *       real target-site scan along the model's slicing axis (1 = as coherent as a real scan).</li>
  * </ul>
  *
- * Method {@code none} is the input itself, so its row is the "before" of every measure.
+ * Method {@code none} is the input itself, so its row is the "before" of every measure. Further
+ * GAN models ({@link ComparedModel}, e.g. one trained without the temporal coherence loss) are
+ * evaluated as methods {@code gan_<name>} with the same target and mean style.
  */
 public final class Evaluation {
 
@@ -63,19 +74,36 @@ public final class Evaluation {
      * @param classifier  the site classifier's settings
      * @param device      where the GAN and the classifier run
      * @param progress    progress bars on stderr
+     * @param compare     further GAN models, evaluated as methods {@code gan_<name>} after {@code methods}
+     * @param atlas       a label atlas for regional thickness, or null
      */
     public record Settings(String target, List<HarmonizeMethod> methods, int maxSubjects,
-                           SiteClassifier.Settings classifier, Device device, boolean progress) {
+                           SiteClassifier.Settings classifier, Device device, boolean progress,
+                           List<ComparedModel> compare, Path atlas) {
 
         public Settings {
             methods = List.copyOf(methods);
-            if (methods.isEmpty()) {
+            compare = List.copyOf(compare);
+            if (methods.isEmpty() && compare.isEmpty()) {
                 throw new IllegalArgumentException("no methods to evaluate");
             }
             if (maxSubjects < 0) {
                 throw new IllegalArgumentException("--subjects must be >= 0, got " + maxSubjects);
             }
+            if (compare.stream().map(ComparedModel::name).distinct().count() != compare.size()) {
+                throw new IllegalArgumentException("--compare-model: the same NAME twice");
+            }
         }
+
+        /** No compared models, no atlas. */
+        public Settings(String target, List<HarmonizeMethod> methods, int maxSubjects,
+                        SiteClassifier.Settings classifier, Device device, boolean progress) {
+            this(target, methods, maxSubjects, classifier, device, progress, List.of(), null);
+        }
+    }
+
+    /** One method as evaluated: its id in the results, how it harmonizes, with which model. */
+    private record Evaluated(String id, HarmonizeMethod method, Path model) {
     }
 
     private final Path cohort;
@@ -84,10 +112,19 @@ public final class Evaluation {
     private final TissueSegmenter segmenter = new TissueSegmenter();
     private final CorticalThickness thickness = new CorticalThickness();
     private final Map<String, Anatomy> sourceAnatomy = new HashMap<>();
+    private final Map<String, Anatomy> truthScanAnatomy = new HashMap<>();
     private final Map<String, Double> truthThickness = new HashMap<>();
+    private Atlas atlas;
+    private Grid atlasGrid;
+    private int[] atlasRegions;
 
-    /** A segmentation, the mask it was made in, and its mean cortical thickness. */
-    private record Anatomy(Volume labels, boolean[] mask, double thicknessMm) {
+    /** A segmentation, the mask it was made in, its thickness, tissue volumes and regional thickness. */
+    private record Anatomy(Volume labels, boolean[] mask, ThicknessMap thickness, TissueVolumes volumes,
+                           Map<Integer, Double> regionThickness) {
+
+        double thicknessMm() {
+            return thickness.meanMm();
+        }
     }
 
     private Evaluation(Path cohort, Path modelDir, Settings settings) {
@@ -118,6 +155,21 @@ public final class Evaluation {
             .withMethod(HarmonizeMethod.NONE))) {
             axis = h.model().info().sliceAxis();
         }
+        List<Evaluated> evaluated = new ArrayList<>();
+        settings.methods().forEach(m -> evaluated.add(new Evaluated(m.id(), m, modelDir)));
+        List<EvaluationResult.GanModel> ganModels = new ArrayList<>();
+        if (settings.methods().contains(HarmonizeMethod.GAN)) {
+            ganModels.add(GanModels.describe("gan", modelDir));
+        }
+        List<String> modelSites = ModelDirectory.readInfo(modelDir).siteNames();
+        for (ComparedModel c : settings.compare()) {
+            GanModels.checkComparable(c.dir(), modelDir, modelSites);
+            evaluated.add(new Evaluated(c.method(), HarmonizeMethod.GAN, c.dir()));
+            ganModels.add(GanModels.describe(c.method(), c.dir()));
+        }
+        if (settings.atlas() != null) {
+            atlas = Atlas.read(settings.atlas());
+        }
 
         SlicingConfig slicing = settings.classifier().slicing();
         try (SiteClassifier classifier = SiteClassifier.train(TrainingSet.load(dataset, slicing, false),
@@ -136,7 +188,7 @@ public final class Evaluation {
             }
             EvaluationResult.ClassifierCheck check = new EvaluationResult.ClassifierCheck(
                 settings.classifier().architecture().id(), settings.classifier().steps(), slicing.patch(),
-                classifier.finalLoss(), accuracy(before), before);
+                classifier.finalLoss(), classifier.lossCurve(10), accuracy(before), before);
 
             List<EvaluationRow> rows = new ArrayList<>();
             List<MethodMetrics> metrics = new ArrayList<>();
@@ -144,15 +196,15 @@ public final class Evaluation {
             Map<String, Volume> exampleOut = new LinkedHashMap<>();
             String exampleSubject = subjects.get(0);
             String exampleSource = sources.get(sources.size() - 1);
-            int total = settings.methods().size() * subjects.size() * sources.size();
+            int total = evaluated.size() * subjects.size() * sources.size();
             try (ProgressBar bar = settings.progress() ? new ProgressBarBuilder().setTaskName("Evaluating")
                 .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
-                for (HarmonizeMethod method : settings.methods()) {
+                for (Evaluated method : evaluated) {
                     List<EvaluationRow> methodRows = new ArrayList<>();
                     List<double[]> features = new ArrayList<>();
                     Map<String, List<float[]>> brainBySite = new LinkedHashMap<>();
                     Map<String, List<float[]>> truthBrain = new LinkedHashMap<>();
-                    try (Harmonizer h = Harmonizer.open(modelDir, options(method))) {
+                    try (Harmonizer h = Harmonizer.open(method.model(), options(method.method()))) {
                         for (String subject : subjects) {
                             Volume truth = read(target, subject);
                             Volume labels = VolumeIO.read(labelsFile(subject)).volume();
@@ -194,7 +246,12 @@ public final class Evaluation {
             EvaluationResult.Example example = new EvaluationResult.Example(exampleSubject, exampleSource,
                 read(exampleSource, exampleSubject), read(target, exampleSubject),
                 VolumeIO.read(labelsFile(exampleSubject)).volume(), exampleOut);
-            return new EvaluationResult(target, sites, rows, metrics, check, intensities, example);
+            Map<Integer, String> regionNames = new TreeMap<>();
+            if (atlas != null) {
+                metrics.forEach(m -> m.regionThicknessMaeMm().keySet().forEach(r -> regionNames.put(r, atlas.name(r))));
+            }
+            return new EvaluationResult(target, sites, rows, metrics, check, intensities, example, ganModels,
+                regionNames);
         }
     }
 
@@ -204,7 +261,9 @@ public final class Evaluation {
         Anatomy before = sourceAnatomy.computeIfAbsent(subject + "/" + source,
             k -> anatomy(input, tissueMask(input, brain)));
         Anatomy after = anatomy(out, before.mask());
+        Anatomy truthScan = truthScanAnatomy.computeIfAbsent(subject, k -> anatomy(truth, tissueMask(truth, brain)));
         double truthMm = truthThickness.computeIfAbsent(subject, k -> thickness.measure(labels).meanMm());
+        TissueVolumes v = after.volumes();
         return new EvaluationRow(method, subject, source, s.ssim(), s.psnr(), s.mae(),
             Dice.of(after.labels(), before.labels(), TissueLabel.GM),
             Dice.of(after.labels(), before.labels(), TissueLabel.WM),
@@ -212,7 +271,12 @@ public final class Evaluation {
             Dice.of(after.labels(), labels, TissueLabel.GM),
             Dice.of(after.labels(), labels, TissueLabel.WM),
             after.thicknessMm(), before.thicknessMm(), truthMm,
-            ThroughPlaneCoherence.relative(out, truth, brain, axis), predicted);
+            ThroughPlaneCoherence.relative(out, truth, brain, axis), predicted,
+            v.gmMl(), v.wmMl(), v.csfMl(), v.meanAbsRelativeDifferencePct(truthScan.volumes()),
+            v.meanAbsRelativeDifferencePct(before.volumes()),
+            atlas == null ? Double.NaN
+                : RegionThickness.meanAbsoluteDifference(after.regionThickness(), truthScan.regionThickness()),
+            after.regionThickness(), truthScan.regionThickness());
     }
 
     private HarmonizeOptions options(HarmonizeMethod method) {
@@ -222,7 +286,19 @@ public final class Evaluation {
 
     private Anatomy anatomy(Volume t1, boolean[] mask) {
         Volume labels = segmenter.segment(t1, mask).labels();
-        return new Anatomy(labels, mask, thickness.measure(labels).meanMm());
+        ThicknessMap map = thickness.measure(labels);
+        Map<Integer, Double> regions = atlas == null ? Map.of()
+            : RegionThickness.means(map, regionsOn(labels.grid()), RegionThickness.MIN_VOXELS);
+        return new Anatomy(labels, mask, map, TissueVolumes.of(labels), regions);
+    }
+
+    /** The atlas on a scan's grid; a cohort's scans share one grid, so it is resampled once. */
+    private int[] regionsOn(Grid grid) {
+        if (!grid.equals(atlasGrid)) {
+            atlasRegions = atlas.regionsOn(grid);
+            atlasGrid = grid;
+        }
+        return atlasRegions;
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.mrharmony.report.Better;
 import org.mrharmony.report.BoxPlotChart;
@@ -58,6 +60,13 @@ public final class EvaluationReport {
             + "labels.",
         "Thickness MAE: mean over scans of |mean cortical thickness (harmonized) - mean cortical thickness "
             + "(source)| in mm, both measured on our segmentations; 'vs truth' compares with the true labels' thickness.",
+        "Tissue volumes: CSF/GM/WM volumes (mL) of our segmentation of the harmonized scan. Volume error: mean over "
+            + "the three tissues of |volume (harmonized) - volume (real target-site scan)| / volume (real target-site "
+            + "scan), in %, both segmented by the same pipeline; volume change: the same against the source scan.",
+        "Regional thickness MAE (with --atlas): the atlas resampled (nearest neighbour, through the affines) onto "
+            + "each scan's grid; per region with at least " + RegionThickness.MIN_VOXELS + " measured cortex "
+            + "voxels, the mean cortical thickness of the harmonized scan and of the real target-site scan; the mean "
+            + "over regions of their absolute difference, in mm.",
         "Coherence: through-plane gradient anisotropy (mean squared neighbour difference along the slicing axis over "
             + "that in-plane, in the brain) of the harmonized scan divided by that of the real target-site scan: "
             + "1 = as coherent as a real scan, above 1 = slice-to-slice flicker. The table shows |coherence - 1|.");
@@ -104,6 +113,12 @@ public final class EvaluationReport {
         ReportContent.Builder content = ReportContent.builder(title).summary(summary);
         notes.forEach(content::note);
         content.metrics(table(result));
+        coherenceComparison(result).ifPresent(content::note);
+        content.note(volumesNote(result));
+        if (!result.regionNames().isEmpty()) {
+            content.table("Cortical thickness per atlas region: |harmonized - real target-site scan| (mm)",
+                regionTable(result));
+        }
 
         Path mosaic = images.resolve("mosaic.png");
         SliceMosaic.writePng(MosaicSpec.orthogonal(mosaicRows(result)), mosaic);
@@ -118,6 +133,12 @@ public final class EvaluationReport {
         ChartFiles.writePng(BoxPlotChart.create(new BoxPlotSpec("GM Dice, source vs harmonized", "GM Dice",
             samples(result, EvaluationRow::gmDice))), dice, 760, 380);
         content.figure(dice, "Grey-matter Dice between the segmentations of each source scan and its harmonized version.");
+
+        Path coherence = images.resolve("box-coherence.png");
+        ChartFiles.writePng(BoxPlotChart.create(new BoxPlotSpec("Through-plane coherence relative to the real scan",
+            "coherence (1 = real)", samples(result, EvaluationRow::coherence))), coherence, 760, 380);
+        content.figure(coherence, "Through-plane coherence of every harmonized test scan relative to the real "
+            + result.target() + " scan (1 = as coherent as a real scan, above 1 = slice-to-slice flicker).");
 
         Path hist = images.resolve("histograms.png");
         ChartFiles.writePng(IntensityHistogramChart.create(HistogramSpec.of("Brain intensities per site",
@@ -185,7 +206,83 @@ public final class EvaluationReport {
         rows.add(metric(r, "Thickness MAE vs truth (mm)", Better.LOWER, 3,
             m -> MetricValue.of(m.thicknessTruthMaeMm())));
         rows.add(metric(r, "|Coherence - 1|", Better.LOWER, 3, m -> MetricValue.of(Math.abs(m.coherence() - 1))));
+        rows.add(metric(r, "Tissue volume error vs truth scan (%)", Better.LOWER, 2,
+            m -> MetricValue.of(m.volumeErrorPct(), m.volumeErrorPctSd())));
+        rows.add(metric(r, "Tissue volume change vs source (%)", Better.LOWER, 2,
+            m -> MetricValue.of(m.volumeChangePct())));
+        if (!r.regionNames().isEmpty()) {
+            rows.add(metric(r, "Regional thickness MAE vs truth scan (mm)", Better.LOWER, 3,
+                m -> MetricValue.of(m.thicknessRegionMaeMm())));
+        }
         return new MetricsTable(ids, rows);
+    }
+
+    /**
+     * The sentence that answers "what does the temporal coherence loss do": each GAN model's
+     * coherence beside its λ_tc, and "with the TC loss x, without y" when exactly one model was
+     * trained with λ_tc = 0 and one with λ_tc > 0. Empty with fewer than two GAN models.
+     */
+    public static Optional<String> coherenceComparison(EvaluationResult r) {
+        List<EvaluationResult.GanModel> gans = r.ganModels().stream()
+            .filter(g -> r.methods().stream().anyMatch(m -> m.method().equals(g.method()))).toList();
+        if (gans.size() < 2) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder("Through-plane coherence of the GAN models (relative to the real "
+            + r.target() + " scan, 1 = as coherent as a real scan): ");
+        List<String> parts = new ArrayList<>();
+        for (EvaluationResult.GanModel g : gans) {
+            MethodMetrics m = r.method(g.method());
+            parts.add(String.format(Locale.ROOT, "%s (lambda_tc %s, %d steps) %.3f ± %.3f", g.method(),
+                Double.isNaN(g.lambdaTc()) ? "not recorded" : String.format(Locale.ROOT, "%g", g.lambdaTc()).replaceAll("\\.?0+$", ""), g.step(), m.coherence(),
+                m.coherenceSd()));
+        }
+        text.append(String.join("; ", parts)).append('.');
+        List<EvaluationResult.GanModel> with = gans.stream().filter(g -> g.lambdaTc() > 0).toList();
+        List<EvaluationResult.GanModel> without = gans.stream().filter(g -> g.lambdaTc() == 0).toList();
+        if (with.size() == 1 && without.size() == 1) {
+            MethodMetrics a = r.method(with.get(0).method());
+            MethodMetrics b = r.method(without.get(0).method());
+            text.append(String.format(Locale.ROOT, " Coherence with the TC loss %.3f (%s), without %.3f (%s): "
+                    + "|coherence - 1| %.3f vs %.3f, so the TC loss %s.", a.coherence(), a.method(), b.coherence(),
+                b.method(), Math.abs(a.coherence() - 1), Math.abs(b.coherence() - 1),
+                Math.abs(a.coherence() - 1) < Math.abs(b.coherence() - 1)
+                    ? "brings the stack closer to a real scan's through-plane smoothness"
+                    : "does not make the stack more coherent here"));
+        }
+        return Optional.of(text.toString());
+    }
+
+    /** Mean tissue volumes per method, in one sentence. */
+    static String volumesNote(EvaluationResult r) {
+        List<String> parts = new ArrayList<>();
+        for (MethodMetrics m : r.methods()) {
+            parts.add(String.format(Locale.ROOT, "%s %.0f / %.0f / %.0f", m.method(), m.gmVolumeMl(), m.wmVolumeMl(),
+                m.csfVolumeMl()));
+        }
+        return "Mean tissue volumes of the harmonized scans' segmentations, GM / WM / CSF in mL: "
+            + String.join("; ", parts) + ".";
+    }
+
+    /** One row per atlas region measured: its truth-scan thickness in the name, each method's mean |difference|. */
+    static MetricsTable regionTable(EvaluationResult r) {
+        Map<Integer, double[]> truth = new TreeMap<>();
+        for (EvaluationRow row : r.rows()) {
+            row.regionTruthThicknessMm().forEach((region, mm) -> {
+                double[] a = truth.computeIfAbsent(region, k -> new double[2]);
+                a[0]++;
+                a[1] += mm;
+            });
+        }
+        List<Metric> rows = new ArrayList<>();
+        r.regionNames().forEach((region, name) -> {
+            double[] t = truth.get(region);
+            String label = t == null ? name
+                : String.format(Locale.ROOT, "%s (truth scan %.2f mm)", name, t[1] / t[0]);
+            rows.add(metric(r, label, Better.LOWER, 2,
+                m -> MetricValue.of(m.regionThicknessMaeMm().getOrDefault(region, Double.NaN))));
+        });
+        return new MetricsTable(r.methods().stream().map(MethodMetrics::method).toList(), rows);
     }
 
     private static Metric metric(EvaluationResult r, String name, Better better, int decimals,

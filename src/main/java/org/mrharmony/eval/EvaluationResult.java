@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.mrharmony.io.AtomicFiles;
 import org.mrharmony.volume.Volume;
 
@@ -22,20 +24,40 @@ import org.mrharmony.volume.Volume;
  * @param intensities  brain intensities (subsampled) per method, then per site: the method's output for
  *                     source sites, the real target-site scans under the target's name
  * @param example      one scan through every method, for figures and the viewer
+ * @param ganModels    the GAN models evaluated ({@code gan} and each compared {@code gan_<name>})
+ * @param regionNames  the atlas regions measured by any method, by number (empty without an atlas)
  */
 public record EvaluationResult(String target, List<String> sites, List<EvaluationRow> rows,
                                List<MethodMetrics> methods, ClassifierCheck classifier,
-                               Map<String, Map<String, float[]>> intensities, Example example) {
+                               Map<String, Map<String, float[]>> intensities, Example example,
+                               List<GanModel> ganModels, Map<Integer, String> regionNames) {
+
+    public EvaluationResult {
+        ganModels = List.copyOf(ganModels);
+        regionNames = Collections.unmodifiableMap(new TreeMap<>(regionNames));
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * The site classifier on unharmonized test scans of every site (the target's included).
      *
+     * @param lossCurve training cross-entropy averaged over ten equal stretches of the steps
      * @param confusion rows: true site, columns: predicted site
      */
-    public record ClassifierCheck(String architecture, int steps, int patch, double finalLoss, double testAccuracy,
-                                  long[][] confusion) {
+    public record ClassifierCheck(String architecture, int steps, int patch, double finalLoss, double[] lossCurve,
+                                  double testAccuracy, long[][] confusion) {
+    }
+
+    /**
+     * A GAN model as evaluated.
+     *
+     * @param method   its method id ({@code gan} or {@code gan_<name>})
+     * @param dir      the model directory
+     * @param lambdaTc the weight of the temporal coherence loss it was trained with (NaN: not recorded)
+     * @param step     training iterations completed
+     */
+    public record GanModel(String method, String dir, double lambdaTc, long step) {
     }
 
     /** One subject's scan from one source site, its truth at the target site and every method's output. */
@@ -85,11 +107,26 @@ public record EvaluationResult(String target, List<String> sites, List<Evaluatio
             o.put("w1", m.w1());
             ObjectNode w1 = o.putObject("w1_by_site");
             m.w1BySite().forEach(w1::put);
+            o.put("gm_volume_ml", m.gmVolumeMl());
+            o.put("wm_volume_ml", m.wmVolumeMl());
+            o.put("csf_volume_ml", m.csfVolumeMl());
+            o.put("volume_error_pct", m.volumeErrorPct());
+            o.put("volume_error_pct_sd", m.volumeErrorPctSd());
+            o.put("volume_change_pct", m.volumeChangePct());
+            if (!regionNames.isEmpty()) {
+                o.put("thickness_region_mae_mm", m.thicknessRegionMaeMm());
+                ObjectNode byRegion = o.putObject("thickness_region_mae_mm_by_region");
+                m.regionThicknessMaeMm().forEach((r, v) -> byRegion.put(regionNames.get(r), v));
+            }
             o.put("n", m.n());
             o.set("confusion", matrix(m.confusion()));
             ArrayNode subjects = o.putArray("subjects");
             for (EvaluationRow r : rows(m.method())) {
-                subjects.add(JSON.valueToTree(r));
+                ObjectNode row = JSON.valueToTree(r);
+                if (regionNames.isEmpty()) {
+                    row.remove("thicknessRegionMaeMm");
+                }
+                subjects.add(row);
             }
         }
         ObjectNode run = root.putObject("_run");
@@ -100,9 +137,19 @@ public record EvaluationResult(String target, List<String> sites, List<Evaluatio
         c.put("steps", classifier.steps());
         c.put("patch", classifier.patch());
         c.put("final_loss", classifier.finalLoss());
+        c.set("loss_curve", JSON.valueToTree(classifier.lossCurve()));
         c.put("test_accuracy_unharmonized", classifier.testAccuracy());
         c.put("chance", 1.0 / sites.size());
         c.set("confusion_unharmonized", matrix(classifier.confusion()));
+        if (!ganModels.isEmpty()) {
+            ObjectNode gans = run.putObject("gan_models");
+            for (GanModel g : ganModels) {
+                ObjectNode o = gans.putObject(g.method());
+                o.put("model", g.dir());
+                o.put("lambda_tc", g.lambdaTc());
+                o.put("step", g.step());
+            }
+        }
         runExtras.forEach((k, v) -> run.set(k, JSON.valueToTree(v)));
         return root;
     }

@@ -1,5 +1,8 @@
 package org.mrharmony.eval;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Map;
+
 /**
  * One test scan harmonized by one method, scored (see {@link Evaluation} for the definitions).
  *
@@ -19,11 +22,29 @@ package org.mrharmony.eval;
  * @param truthThicknessMm   mean cortical thickness of the truth labels
  * @param coherence          through-plane gradient anisotropy relative to the real target-site scan
  * @param predictedSite      the site the classifier assigns to the harmonized scan
+ * @param gmVolumeMl         GM volume of the harmonized scan's segmentation, mL
+ * @param wmVolumeMl         WM volume, likewise
+ * @param csfVolumeMl        CSF volume, likewise
+ * @param volumeErrorPct     mean over CSF/GM/WM of |volume (harmonized) − volume (truth scan)| / volume (truth
+ *                           scan), in percent, both from our segmentation
+ * @param volumeChangePct    the same against the source scan's segmentation: what harmonization changed
+ * @param thicknessRegionMaeMm mean over atlas regions of |mean thickness (harmonized) − mean thickness (truth
+ *                           scan)|, NaN without an atlas
+ * @param regionThicknessMm  mean thickness per atlas region of the harmonized scan (empty without an atlas)
+ * @param regionTruthThicknessMm the same of the truth scan
  */
 public record EvaluationRow(String method, String subject, String sourceSite, double ssim, double psnr, double mae,
                             double gmDice, double wmDice, double csfDice, double gmDiceTruth, double wmDiceTruth,
                             double thicknessMm, double sourceThicknessMm, double truthThicknessMm, double coherence,
-                            String predictedSite) {
+                            String predictedSite, double gmVolumeMl, double wmVolumeMl, double csfVolumeMl,
+                            double volumeErrorPct, double volumeChangePct, double thicknessRegionMaeMm,
+                            @JsonIgnore Map<Integer, Double> regionThicknessMm,
+                            @JsonIgnore Map<Integer, Double> regionTruthThicknessMm) {
+
+    public EvaluationRow {
+        regionThicknessMm = Map.copyOf(regionThicknessMm);
+        regionTruthThicknessMm = Map.copyOf(regionTruthThicknessMm);
+    }
 
     /** |thickness(harmonized) − thickness(source)|: what harmonization did to the anatomy. */
     public double thicknessErrorMm() {

@@ -95,14 +95,14 @@ public final class SiteClassifier implements AutoCloseable {
     private final List<String> sites;
     private final Model model;
     private final SiteClassifierNet net;
-    private final double finalLoss;
+    private final double[] losses;
 
-    private SiteClassifier(Settings settings, List<String> sites, Model model, SiteClassifierNet net, double finalLoss) {
+    private SiteClassifier(Settings settings, List<String> sites, Model model, SiteClassifierNet net, double[] losses) {
         this.settings = settings;
         this.sites = sites;
         this.model = model;
         this.net = net;
-        this.finalLoss = finalLoss;
+        this.losses = losses;
     }
 
     /** Trains on {@code set} (built with {@link Settings#slicing()}): every site's training volumes. */
@@ -116,7 +116,7 @@ public final class SiteClassifier implements AutoCloseable {
             .optDevices(new Device[] {device});
         SlicingConfig s = settings.slicing();
         StackSampler sampler = new StackSampler(set, settings.seed(), 1);
-        double loss = Double.NaN;
+        double[] losses = new double[settings.steps()];
         try (Trainer trainer = model.newTrainer(config);
              ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("Site classifier")
                  .setInitialMax(settings.steps()).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
@@ -130,7 +130,7 @@ public final class SiteClassifier implements AutoCloseable {
                         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                         NDArray l = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                         gc.backward(l);
-                        loss = l.getFloat();
+                        losses[step] = l.getFloat();
                     }
                     trainer.step();
                 }
@@ -140,7 +140,7 @@ public final class SiteClassifier implements AutoCloseable {
             }
             recalibrateBatchNorm(trainer, sampler, settings);
         }
-        return new SiteClassifier(settings, set.sites(), model, net, loss);
+        return new SiteClassifier(settings, set.sites(), model, net, losses);
     }
 
     /**
@@ -172,7 +172,27 @@ public final class SiteClassifier implements AutoCloseable {
 
     /** Cross-entropy of the last training batch. */
     public double finalLoss() {
-        return finalLoss;
+        return losses[losses.length - 1];
+    }
+
+    /**
+     * The training cross-entropy averaged over {@code parts} consecutive, equal stretches of the
+     * steps (fewer when there are fewer steps): one batch's loss is too noisy to tell whether
+     * the classifier learned, the trend over the run is not.
+     */
+    public double[] lossCurve(int parts) {
+        int k = Math.min(parts, losses.length);
+        double[] curve = new double[k];
+        for (int i = 0; i < k; i++) {
+            int from = (int) ((long) i * losses.length / k);
+            int to = (int) ((long) (i + 1) * losses.length / k);
+            double sum = 0;
+            for (int j = from; j < to; j++) {
+                sum += losses[j];
+            }
+            curve[i] = sum / (to - from);
+        }
+        return curve;
     }
 
     /**

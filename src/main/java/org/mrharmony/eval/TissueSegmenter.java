@@ -17,9 +17,11 @@ import org.mrharmony.volume.Volume;
  * its neighbours' latest values without the oscillation of a synchronous update, and the
  * result does not depend on thread scheduling. With {@code beta = 0} it is a plain GMM.
  *
- * <p>Means start at the 1/6, 3/6 and 5/6 quantiles of the masked intensities, which puts
- * them in the right order for a T1 (CSF darkest, WM brightest); classes are sorted by mean
- * at the end in any case.
+ * <p>Means start at the class means of a three-class Otsu split of the masked intensities
+ * ({@link ThreeClassOtsu}), in the right order for a T1 (CSF darkest, WM brightest); classes
+ * are sorted by mean at the end in any case. (Starting at the 1/6, 3/6 and 5/6 quantiles, as
+ * before, assumes classes of about equal size: with 13 % CSF and 58 % WM two classes started
+ * in the WM and EM never left that split; issue 5.)
  */
 public final class TissueSegmenter {
 
@@ -63,6 +65,8 @@ public final class TissueSegmenter {
 
     private static final int K = TissueLabel.COUNT;
     private static final int MIN_VOXELS = 30;
+    /** Histogram bins of the Otsu split that starts EM (its means are refined by EM anyway). */
+    private static final int INIT_BINS = 128;
 
     private final Settings settings;
 
@@ -123,8 +127,9 @@ public final class TissueSegmenter {
             double m = sum / sorted.length;
             spread = Math.sqrt(Math.max(sumSq / sorted.length - m * m, 0));
             minSd = Math.max(1e-6 * spread, 1e-12);
+            double[] otsu = ThreeClassOtsu.means(sorted, INIT_BINS);
             for (int k = 0; k < K; k++) {
-                mean[k] = Quantiles.percentileOfSorted(sorted, 100.0 * (2 * k + 1) / (2 * K));
+                mean[k] = otsu != null ? otsu[k] : Quantiles.percentileOfSorted(sorted, 100.0 * (2 * k + 1) / (2 * K));
                 sd[k] = Math.max(spread / K, minSd);
                 weight[k] = 1.0 / K;
             }

@@ -79,7 +79,11 @@ public final class HtmlReportWriter {
             out.write("<style>\n" + NiivueBundle.text("report.css") + "</style>\n</head>\n<body>\n<main>\n");
             header();
             notes();
-            metrics();
+            table("metrics", "Metrics", content.metrics());
+            for (int i = 0; i < content.tables().size(); i++) {
+                ReportContent.Table t = content.tables().get(i);
+                table("table-" + (i + 1), t.heading(), t.table());
+            }
             figures();
             viewer();
             footer();
@@ -107,12 +111,12 @@ public final class HtmlReportWriter {
             out.write("</ul>\n</section>\n");
         }
 
-        private void metrics() throws IOException {
-            MetricsTable table = content.metrics();
+        private void table(String id, String heading, MetricsTable table) throws IOException {
             if (table.isEmpty()) {
                 return;
             }
-            out.write("<section id=\"metrics\">\n<h2>Metrics</h2>\n<table class=\"metrics\">\n<thead><tr><th scope=\"col\">metric</th>");
+            out.write("<section id=\"" + id + "\">\n<h2>" + Html.escape(heading)
+                + "</h2>\n<table class=\"metrics\">\n<thead><tr><th scope=\"col\">metric</th>");
             for (String method : table.methods()) {
                 out.write("<th scope=\"col\">" + Html.escape(method) + "</th>");
             }

@@ -7,16 +7,27 @@ import java.util.Objects;
 /**
  * Everything a report shows, as plain data. {@code notes} are the honest sentences a reader
  * must not miss ("trained 15 min on CPU; the GAN is below histogram matching"); they are shown
- * prominently right after the summary.
+ * prominently right after the summary. {@code tables} are further tables shown after the
+ * metrics table (e.g. a measure broken down by brain region).
  */
 public record ReportContent(String title, String summary, List<String> notes, MetricsTable metrics,
-                            List<Figure> figures, List<ViewerVolume> viewer) {
+                            List<Table> tables, List<Figure> figures, List<ViewerVolume> viewer) {
+
+    /** A further table with its heading; rows are measures (or regions), columns methods, as the metrics table. */
+    public record Table(String heading, MetricsTable table) {
+
+        public Table {
+            Objects.requireNonNull(heading, "heading");
+            Objects.requireNonNull(table, "table");
+        }
+    }
 
     public ReportContent {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(metrics, "metrics");
         notes = List.copyOf(notes);
+        tables = List.copyOf(tables);
         figures = List.copyOf(figures);
         viewer = List.copyOf(viewer);
         if (viewer.size() > HtmlReportWriter.MAX_VIEWER_VOLUMES) {
@@ -35,6 +46,7 @@ public record ReportContent(String title, String summary, List<String> notes, Me
         private String summary = "";
         private final List<String> notes = new ArrayList<>();
         private MetricsTable metrics = MetricsTable.empty();
+        private final List<Table> tables = new ArrayList<>();
         private final List<Figure> figures = new ArrayList<>();
         private final List<ViewerVolume> viewer = new ArrayList<>();
 
@@ -57,6 +69,11 @@ public record ReportContent(String title, String summary, List<String> notes, Me
             return this;
         }
 
+        public Builder table(String heading, MetricsTable table) {
+            tables.add(new Table(heading, table));
+            return this;
+        }
+
         public Builder figure(Figure figure) {
             figures.add(figure);
             return this;
@@ -72,7 +89,7 @@ public record ReportContent(String title, String summary, List<String> notes, Me
         }
 
         public ReportContent build() {
-            return new ReportContent(title, summary, notes, metrics, figures, viewer);
+            return new ReportContent(title, summary, notes, metrics, tables, figures, viewer);
         }
     }
 }

@@ -4,32 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrharmony.report.ReportInBrowser;
+import org.mrharmony.volume.Affine;
+import org.mrharmony.volume.Volume;
+import org.mrharmony.volume.VolumeIO;
 
 /**
  * {@code evaluate} end to end through {@link Main#run}: a 40³ two-site cohort, a tiny model
- * trained for two steps, every method, a briefly trained site classifier. Run once; the tests
- * look at its outputs.
+ * trained for one step, every method, a second tiny model trained without the temporal
+ * coherence loss as {@code --compare-model notc=...}, a two-region atlas, a briefly trained
+ * site classifier. Run once; the tests look at its outputs.
  */
 class EvaluateCommandTest {
 
-    private static final String[] METHODS = {"none", "zscore", "whitestripe", "nyul", "gan"};
+    private static final String[] METHODS = {"none", "zscore", "whitestripe", "nyul", "gan", "gan_notc"};
     private static final String[] KEYS = {"ssim", "psnr", "mae", "site_accuracy", "site_fid", "gm_dice", "wm_dice",
-        "thickness_mae_mm", "coherence", "target_rate", "gm_dice_truth", "wm_dice_truth", "w1"};
+        "thickness_mae_mm", "coherence", "target_rate", "gm_dice_truth", "wm_dice_truth", "w1", "gm_volume_ml",
+        "wm_volume_ml", "csf_volume_ml", "volume_error_pct", "volume_change_pct", "thickness_region_mae_mm"};
 
     @TempDir
     static Path tmp;
     static Path cohort;
     static Path model;
+    static Path notc;
+    static Path atlas;
     static Path report;
     static CliRun run;
 
     @BeforeAll
-    static void evaluateATinyCohort() {
+    static void evaluateATinyCohort() throws Exception {
         cohort = tmp.resolve("cohort");
         model = tmp.resolve("model");
         report = tmp.resolve("report");
@@ -37,8 +47,33 @@ class EvaluateCommandTest {
             "--seed", "3")).isZero();
         assertThat(Main.run("train", "--data", cohort.toString(), "--out", model.toString(), "--preset", "tiny",
             "--steps", "1", "--batch", "2", "--quiet")).isZero();
+        notc = tmp.resolve("notc");
+        assertThat(Main.run("train", "--data", cohort.toString(), "--out", notc.toString(), "--preset", "tiny",
+            "--steps", "1", "--batch", "2", "--lambda-tc", "0", "--seed", "2", "--quiet")).isZero();
+        atlas = hemisphereAtlas(tmp);
         run = CliRun.of("evaluate", "--cohort", cohort.toString(), "--model", model.toString(), "--target", "siteA",
-            "--out", report.toString(), "--classifier-steps", "20", "--quiet");
+            "--out", report.toString(), "--classifier-steps", "20", "--compare-model", "notc=" + notc,
+            "--atlas", atlas.toString(), "--quiet");
+    }
+
+    /**
+     * A coarse atlas over the phantom's field of view (192 mm, centred at 0): region 1 left of
+     * the midline, 2 right of it, named in atlas.nii.txt as MRIcron lists them.
+     */
+    private static Path hemisphereAtlas(Path dir) throws Exception {
+        Volume labels = new Volume(12, 12, 12, Affine.of(new double[][] {{16, 0, 0, -88}, {0, 16, 0, -88},
+            {0, 0, 16, -88}}));
+        for (int z = 0; z < 12; z++) {
+            for (int y = 0; y < 12; y++) {
+                for (int x = 0; x < 12; x++) {
+                    labels.set(x, y, z, x < 6 ? 1 : 2);
+                }
+            }
+        }
+        Path file = dir.resolve("hemispheres.nii.gz");
+        VolumeIO.write(file, labels);
+        Files.writeString(dir.resolve("hemispheres.nii.txt"), "1 Left_Hemisphere 1\n2 Right_Hemisphere 2\n");
+        return file;
     }
 
     @Test
@@ -75,6 +110,7 @@ class EvaluateCommandTest {
         }
         // "none" hands the source scan on unchanged (in the head): its segmentation is the source's
         assertThat(metrics.path("none").path("gm_dice").asDouble()).isEqualTo(1.0);
+        assertThat(metrics.path("none").path("volume_change_pct").asDouble()).isEqualTo(0.0);
         assertThat(metrics.path("none").path("thickness_mae_mm").asDouble()).isEqualTo(0.0);
         // z-score is a linear map of the brain intensities, and the mixture fit is invariant to it
         assertThat(metrics.path("zscore").path("gm_dice").asDouble()).isGreaterThan(0.99);
@@ -82,6 +118,46 @@ class EvaluateCommandTest {
         assertThat(classifier.path("test_accuracy_unharmonized").asDouble()).isBetween(0.0, 1.0);
         assertThat(classifier.path("chance").asDouble()).isEqualTo(0.5);
         assertThat(run.out()).contains("report:").contains("site classifier");
+    }
+
+    @Test
+    void comparedModelIsItsOwnMethodAndTheReportSetsItsCoherenceBesideTheMainModels() throws Exception {
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(report.resolve("metrics.json").toFile());
+        JsonNode gans = metrics.path("_run").path("gan_models");
+        double mainTc = new ObjectMapper().readTree(model.resolve("config.json").toFile()).path("lambda_tc").asDouble();
+        assertThat(mainTc).isPositive();
+        assertThat(gans.path("gan").path("lambda_tc").asDouble()).isEqualTo(mainTc);
+        assertThat(gans.path("gan_notc").path("lambda_tc").asDouble()).isEqualTo(0.0);
+        assertThat(gans.path("gan_notc").path("model").asText()).isEqualTo(notc.toString());
+        // a different model harmonizes differently: the two GAN entries are not copies of each other
+        assertThat(metrics.path("gan_notc").path("ssim").asDouble()).isNotEqualTo(metrics.path("gan").path("ssim")
+            .asDouble());
+        String text = Jsoup.parse(report.resolve("report.html").toFile()).text();
+        assertThat(text).contains(String.format(Locale.ROOT, "Coherence with the TC loss %.3f (gan), without %.3f "
+            + "(gan_notc)", metrics.path("gan").path("coherence").asDouble(),
+            metrics.path("gan_notc").path("coherence").asDouble()));
+        assertThat(report.resolve("images").resolve("confusion-gan_notc.png")).exists();
+        assertThat(report.resolve("images").resolve("box-coherence.png")).exists();
+        assertThat(run.out()).contains("gan_notc");
+    }
+
+    @Test
+    void atlasRegionsAreNamedFromTheLabelListAndAveraged() throws Exception {
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(report.resolve("metrics.json").toFile());
+        for (String method : METHODS) {
+            JsonNode byRegion = metrics.path(method).path("thickness_region_mae_mm_by_region");
+            assertThat(byRegion.fieldNames()).toIterable().containsExactly("Left_Hemisphere", "Right_Hemisphere");
+            // the scan-level MAE averages each scan's regions; with every region measured in every scan it is the
+            // mean of the per-region means
+            double mean = (byRegion.path("Left_Hemisphere").asDouble() + byRegion.path("Right_Hemisphere").asDouble()) / 2;
+            assertThat(metrics.path(method).path("thickness_region_mae_mm").asDouble()).as(method)
+                .isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        var dom = Jsoup.parse(report.resolve("report.html").toFile());
+        assertThat(dom.select("section#table-1 tbody tr")).hasSize(2);
+        assertThat(dom.select("section#table-1").text()).contains("Left_Hemisphere (truth scan");
     }
 
     @Test
@@ -113,5 +189,34 @@ class EvaluateCommandTest {
             "--target", "siteA", "--out", tmp.resolve("r4").toString(), "--methods", "none,magic", "--quiet");
         assertThat(badMethod.exit()).isEqualTo(2);
         assertThat(badMethod.errorLines()).singleElement().asString().contains("magic");
+    }
+
+    @Test
+    void badCompareModelsAreOneLineErrors() throws Exception {
+        CliRun badName = CliRun.of("evaluate", "--cohort", cohort.toString(), "--model", model.toString(),
+            "--target", "siteA", "--out", tmp.resolve("r5").toString(), "--compare-model", "no-tc=" + notc, "--quiet");
+        assertThat(badName.exit()).isEqualTo(2);
+        assertThat(badName.errorLines()).singleElement().asString().contains("NAME").contains("no-tc");
+        CliRun notAModel = CliRun.of("evaluate", "--cohort", cohort.toString(), "--model", model.toString(),
+            "--target", "siteA", "--out", tmp.resolve("r6").toString(), "--compare-model", "x=" + cohort, "--quiet");
+        assertThat(notAModel.exit()).isEqualTo(2);
+        assertThat(notAModel.errorLines()).singleElement().asString().contains(cohort.toString())
+            .contains("not a model directory");
+        // the same model, told it was trained on other sites
+        Path otherSites = tmp.resolve("other-sites");
+        try (var files = Files.walk(model)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, otherSites.resolve(model.relativize(f).toString()));
+            }
+        }
+        Path info = otherSites.resolve("model.json");
+        Files.writeString(info, Files.readString(info).replace("\"siteB\"", "\"siteQ\""));
+        CliRun wrongSites = CliRun.of("evaluate", "--cohort", cohort.toString(), "--model", model.toString(),
+            "--target", "siteA", "--out", tmp.resolve("r7").toString(), "--compare-model", "q=" + otherSites,
+            "--quiet");
+        assertThat(wrongSites.exit()).isEqualTo(2);
+        assertThat(wrongSites.errorLines()).singleElement().asString().contains("siteQ").contains("differ");
+        assertThat(tmp.resolve("r5")).doesNotExist();
+        assertThat(tmp.resolve("r7")).doesNotExist();
     }
 }

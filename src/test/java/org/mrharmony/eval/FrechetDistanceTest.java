@@ -32,6 +32,29 @@ class FrechetDistanceTest {
         assertThat(FrechetDistance.between(apply(r, mu1), s1, apply(r, mu2), s2)).isCloseTo(10.0, within(1e-9));
     }
 
+    /** The low-rank sample path (more features than samples) against the covariance path. */
+    @Test
+    void fromSamplesEqualsTheCovarianceFormulaWithMoreFeaturesThanSamples() {
+        java.util.Random rnd = new java.util.Random(11);
+        for (int[] shape : new int[][] {{7, 5, 12}, {20, 9, 64}}) {
+            double[][] a = new double[shape[0]][shape[2]];
+            double[][] b = new double[shape[1]][shape[2]];
+            for (double[] r : a) {
+                for (int j = 0; j < r.length; j++) {
+                    r[j] = rnd.nextGaussian() * (1 + j % 3);
+                }
+            }
+            for (double[] r : b) {
+                for (int j = 0; j < r.length; j++) {
+                    r[j] = 0.5 + rnd.nextGaussian();
+                }
+            }
+            double viaCovariances = FrechetDistance.between(FrechetDistance.mean(a), FrechetDistance.covariance(a),
+                FrechetDistance.mean(b), FrechetDistance.covariance(b));
+            assertThat(FrechetDistance.between(a, b)).isCloseTo(viaCovariances, within(1e-8 * viaCovariances));
+        }
+    }
+
     @Test
     void samplesOfOneDistributionAreCloseAndShiftedOnesAreNot() {
         SplittableRandom rng = new SplittableRandom(3);

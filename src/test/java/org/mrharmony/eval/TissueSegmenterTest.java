@@ -87,6 +87,60 @@ class TissueSegmenterTest {
         }
     }
 
+    /**
+     * Regression (issue 5: Nyúl GM Dice 0.29 on the 64³ phantom cohort): class proportions as in
+     * the phantom's brain-and-head mask at the target site, little CSF (13 %), GM 29 %, WM 58 %,
+     * with the target's well separated means. Means started at the 1/6, 3/6, 5/6 quantiles put
+     * two classes in the white matter and one between CSF and GM; EM stayed there (CSF+GM as
+     * one class, WM split in two), so every scan in the target's intensities lost its GM.
+     */
+    @Test
+    void unbalancedClassesWithLittleCsfAreFoundWhateverTheirProportions() {
+        int n = 36;
+        Volume labels = new Volume(n, n, n, Affine.diagonal(3, 3, 3));
+        // layers along x: 13 % CSF, 29 % GM, 58 % WM, each a slab several voxels thick
+        for (int z = 0; z < n; z++) {
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++) {
+                    double f = (x + 0.5) / n;
+                    labels.set(x, y, z, f < 0.13 ? TissueLabel.CSF : f < 0.42 ? TissueLabel.GM : TissueLabel.WM);
+                }
+            }
+        }
+        double[] means = {207, 561, 1005};
+        double[] sds = {35, 29, 43};
+        Random rnd = new Random(5);
+        float[] img = new float[labels.size()];
+        for (int i = 0; i < img.length; i++) {
+            int l = TissueLabel.of(labels.data()[i]);
+            img[i] = (float) (means[l - 1] + sds[l - 1] * rnd.nextGaussian());
+        }
+        TissueSegmentation seg = new TissueSegmenter().segment(labels.withData(img), maskOf(labels));
+        assertThat(seg.means()[0]).isCloseTo(207, Offset.offset(20.0));
+        assertThat(seg.means()[1]).isCloseTo(561, Offset.offset(20.0));
+        assertThat(seg.means()[2]).isCloseTo(1005, Offset.offset(20.0));
+        for (int label = TissueLabel.CSF; label <= TissueLabel.WM; label++) {
+            assertThat(dice(seg.labels(), labels, label)).as(TissueLabel.name(label)).isGreaterThan(0.97);
+        }
+    }
+
+    @Test
+    void threeClassOtsuCutsBetweenPeaksOfAnySize() {
+        // 100 values at 0, 10 at 10, 1000 at 20 (plus one outlier at each end of the range):
+        // the cuts fall between the peaks, so the class means are the peaks themselves
+        double[] v = new double[1112];
+        for (int i = 0; i < 1000; i++) {
+            v[111 + i] = 20;
+        }
+        for (int i = 0; i < 10; i++) {
+            v[101 + i] = 10;
+        }
+        v[1111] = 20;
+        double[] means = ThreeClassOtsu.means(v, 64);
+        assertThat(means).containsExactly(new double[] {0, 10, 20}, Offset.offset(1e-9));
+        assertThat(ThreeClassOtsu.means(new double[] {5, 5, 5, 5}, 64)).isNull();
+    }
+
     @Test
     void posteriorsSumToOneInsideTheMaskAndVanishOutside() {
         Volume truth = truthLabels();
