@@ -137,6 +137,9 @@ class EvaluateCommandTest {
         assertThat(text).contains(String.format(Locale.ROOT, "Coherence with the TC loss %.3f (gan), without %.3f "
             + "(gan_notc)", metrics.path("gan").path("coherence").asDouble(),
             metrics.path("gan_notc").path("coherence").asDouble()));
+        // judged per scan (the same subject and source site through both models), not on the means:
+        // this cohort has one test scan, too few to judge
+        assertThat(text).contains("(gan_notc). Too few paired scans to compare.");
         assertThat(report.resolve("images").resolve("confusion-gan_notc.png")).exists();
         assertThat(report.resolve("images").resolve("box-coherence.png")).exists();
         assertThat(run.out()).contains("gan_notc");
