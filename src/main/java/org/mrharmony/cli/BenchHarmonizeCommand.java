@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mrharmony.data.IntensityNormalization;
 import org.mrharmony.data.IntensityStats;
+import org.mrharmony.eval.NyulNormalizer;
 import org.mrharmony.harmonize.CpuThreads;
 import org.mrharmony.harmonize.HarmonizeMethod;
 import org.mrharmony.harmonize.HarmonizeOptions;
@@ -29,6 +30,7 @@ import org.mrharmony.harmonize.InputCheck;
 import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.harmonize.ModelInfo;
 import org.mrharmony.harmonize.Restack;
+import org.mrharmony.harmonize.SiteBaselines;
 import org.mrharmony.harmonize.SiteInfo;
 import org.mrharmony.harmonize.StyleSource;
 import org.mrharmony.io.FileTrees;
@@ -174,6 +176,21 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
         return file;
     }
 
+    /**
+     * Made-up but well-formed baseline fits (landmarks rising linearly with the percentile): the
+     * default landmark intensity map then runs as it does for a trained model. The bench times
+     * the work, which does not depend on the values.
+     */
+    private static SiteBaselines syntheticBaselines() {
+        double[] ps = NyulNormalizer.DEFAULT_PERCENTILES;
+        double[] scale = new double[ps.length];
+        for (int i = 0; i < ps.length; i++) {
+            scale[i] = 100 + 14 * ps[i];
+        }
+        return new SiteBaselines(1, new SiteBaselines.MeanSd(600, 300), new SiteBaselines.WhiteStripeFit(0.05, 900, 30),
+            new SiteBaselines.NyulFit(ps, scale));
+    }
+
     /** A model directory with untrained networks of a preset and two sites (mean styles from M). */
     static Path writeUntrained(Path dir, String preset) throws IOException {
         NetworkConfig config = NetworkPresets.named(preset, 2);
@@ -186,7 +203,7 @@ public final class BenchHarmonizeCommand implements Callable<Integer> {
                     style = nets.mappingNetworkEma().style(new ParameterStore(m, false), z, m.create(new int[] {k}), false)
                         .toFloatArray();
                 }
-                sites.add(new SiteInfo("site" + k, k, new IntensityStats(300, 900), style));
+                sites.add(new SiteInfo("site" + k, k, new IntensityStats(300, 900), style, syntheticBaselines()));
             }
             ModelInfo info = new ModelInfo(ModelDirectory.FORMAT_VERSION, VersionProvider.version(), sites, 2,
                 config.inChannels(), IntensityNormalization.DEFAULT_CLIP_PERCENTILE, 0, null);
