@@ -245,7 +245,8 @@ public final class EvaluationReport {
             MethodMetrics a = r.method(with.get(0).method());
             MethodMetrics b = r.method(without.get(0).method());
             text.append(String.format(Locale.ROOT, " Coherence with the TC loss %.3f (%s), without %.3f (%s). ",
-                a.coherence(), a.method(), b.coherence(), b.method())).append(pairedVerdict(r, a.method(), b.method()));
+                a.coherence(), a.method(), b.coherence(), b.method())).append(pairedVerdict(r.rows(), a.method(),
+                b.method()));
         }
         return Optional.of(text.toString());
     }
@@ -256,16 +257,16 @@ public final class EvaluationReport {
      * compared pairwise (the spread across scans is mostly between source sites, not models).
      * "Closer" only when the mean paired gain exceeds twice its standard error.
      */
-    static String pairedVerdict(EvaluationResult r, String with, String without) {
+    static String pairedVerdict(List<EvaluationRow> rows, String with, String without) {
         Map<String, Double> other = new HashMap<>();
-        for (EvaluationRow row : r.rows()) {
+        for (EvaluationRow row : rows) {
             if (row.method().equals(without)) {
                 other.put(row.subject() + "/" + row.sourceSite(), Math.abs(row.coherence() - 1));
             }
         }
         List<Double> gains = new ArrayList<>();
         int closer = 0;
-        for (EvaluationRow row : r.rows()) {
+        for (EvaluationRow row : rows) {
             Double b = row.method().equals(with) ? other.get(row.subject() + "/" + row.sourceSite()) : null;
             if (b != null && Double.isFinite(b) && Double.isFinite(row.coherence())) {
                 double gain = b - Math.abs(row.coherence() - 1);
