@@ -162,8 +162,8 @@ public final class Adam implements AutoCloseable {
             throw new IOException("optimiser state has " + n + " parameters, the network has " + parameters.size());
         }
         for (int i = 0; i < n; i++) {
-            readArrayInto(in, means.get(i));
-            readArrayInto(in, variances.get(i));
+            means.set(i, readArrayLike(in, means.get(i))).close();
+            variances.set(i, readArrayLike(in, variances.get(i))).close();
         }
         steps = savedSteps;
     }
@@ -176,16 +176,24 @@ public final class Adam implements AutoCloseable {
         }
     }
 
-    private static void readArrayInto(DataInputStream in, NDArray target) throws IOException {
+    /**
+     * The next saved array, shaped as {@code like}, in storage libtorch owns. An array made from
+     * Java data (or filled by {@code set}) computes on a Java direct buffer that only its own
+     * wrapper keeps alive; the moments are updated in place for the whole run, so they get a
+     * clone that depends on no Java object (suspected cause of a rare resume mismatch).
+     */
+    private NDArray readArrayLike(DataInputStream in, NDArray like) throws IOException {
         int n = in.readInt();
-        if (n != target.size()) {
-            throw new IOException("optimiser state size " + n + " does not match parameter size " + target.size());
+        if (n != like.size()) {
+            throw new IOException("optimiser state size " + n + " does not match parameter size " + like.size());
         }
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = in.readFloat();
         }
-        target.set(values);
+        try (NDArray fromJava = stateManager.create(values, like.getShape())) {
+            return fromJava.duplicate();
+        }
     }
 
     @Override
