@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.io.FileTrees;
-import org.mrharmony.synth.CohortFingerprint;
+import org.mrharmony.io.Sha256;
 import org.mrharmony.train.TrainConfig;
 import org.mrharmony.train.TrainingRun;
 
@@ -114,7 +114,7 @@ final class BundledModel {
         try (InputStream in = source.open(path)) {
             Files.copy(in, target);
         }
-        String actual = CohortFingerprint.sha256(target);
+        String actual = Sha256.of(target);
         if (!actual.equals(sha256)) {
             throw new IOException(where + ": " + path + " has SHA-256 " + actual + ", not the " + sha256 + " its "
                 + PretrainedModel.FILE + " lists (damaged, or a Git LFS pointer instead of the file?)");

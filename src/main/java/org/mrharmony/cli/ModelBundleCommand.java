@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.harmonize.ModelInfo;
 import org.mrharmony.io.FileTrees;
+import org.mrharmony.io.Sha256;
 import org.mrharmony.synth.CohortFingerprint;
 import org.mrharmony.synth.CohortManifest;
 import org.mrharmony.train.LossLog;
@@ -113,13 +114,13 @@ public final class ModelBundleCommand implements Callable<Integer> {
             }
             Map<String, String> sums = new TreeMap<>();
             for (String file : files) {
-                sums.put(file, CohortFingerprint.sha256(tmp.resolve(file)));
+                sums.put(file, Sha256.of(tmp.resolve(file)));
             }
             String anatomy = manifest.anatomy();
             PretrainedModel bundle = new PretrainedModel(PretrainedModel.FORMAT_VERSION, out.getFileName().toString(),
                 config.preset(), config.seed(), info.step(), hours, info.siteNames(), machine, commands,
                 new PretrainedModel.Cohort(CohortFingerprint.of(cohort), CohortFingerprint.describe(manifest), anatomy,
-                    CohortManifest.PHANTOM.equals(anatomy) ? null : CohortFingerprint.sha256(Path.of(anatomy)),
+                    CohortManifest.PHANTOM.equals(anatomy) ? null : Sha256.of(Path.of(anatomy)),
                     manifest.subjects().size(), manifest.size(), manifest.seed()),
                 sums);
             Files.write(tmp.resolve(PretrainedModel.FILE), ModelDirectory.JSON.writeValueAsBytes(bundle));

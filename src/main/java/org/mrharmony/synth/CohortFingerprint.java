@@ -3,15 +3,10 @@ package org.mrharmony.synth;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
+import org.mrharmony.io.Sha256;
 
 /**
  * "This is the same cohort": a SHA-256 of how a {@code synth} cohort was made — its recipe — so
@@ -41,7 +36,7 @@ public final class CohortFingerprint {
      */
     static String of(CohortManifest m, Path manifestFile) throws IOException {
         byte[] recipe = Json.MAPPER.writeValueAsBytes(recipe(m, manifestFile));
-        return "sha256:" + HexFormat.of().formatHex(sha256().digest(recipe));
+        return "sha256:" + Sha256.of(recipe);
     }
 
     static ObjectNode recipe(CohortManifest m, Path manifestFile) throws IOException {
@@ -72,16 +67,7 @@ public final class CohortFingerprint {
             throw new IOException(manifestFile + ": its anatomy file " + anatomy + " is not here; cannot tell "
                 + "which cohort this is");
         }
-        return sha256(file);
-    }
-
-    /** SHA-256 of a file's bytes, as 64 hex digits. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.of(file);
     }
 
     /** One line for messages: "the Colin27 T1 (ch2.nii.gz), 8 subjects x 4 sites at 128^3, seed 1". */
@@ -90,13 +76,5 @@ public final class CohortFingerprint {
             : Path.of(m.anatomy()).getFileName().toString();
         return String.format(Locale.ROOT, "%s, %d subjects x %d sites at %d^3, seed %d", anatomy, m.subjects().size(),
             m.sites().size(), m.size(), m.seed());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

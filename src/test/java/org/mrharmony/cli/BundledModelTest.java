@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.harmonize.ModelInfo;
+import org.mrharmony.io.Sha256;
 import org.mrharmony.model.StarGanV2;
-import org.mrharmony.synth.CohortFingerprint;
 import org.mrharmony.synth.SiteParameters;
 import org.mrharmony.train.LossLog;
 import org.mrharmony.train.TrainConfig;
@@ -67,7 +67,7 @@ class BundledModelTest {
         assertThat(p.cohort().fingerprint()).matches("sha256:[0-9a-f]{64}");
         if (Files.isRegularFile(DemoCommand.COLIN)) {
             // this machine's Colin27 is the file the bundled model's cohort was made from
-            assertThat(CohortFingerprint.sha256(DemoCommand.COLIN)).isEqualTo(p.cohort().anatomySha256());
+            assertThat(Sha256.of(DemoCommand.COLIN)).isEqualTo(p.cohort().anatomySha256());
         }
     }
 
