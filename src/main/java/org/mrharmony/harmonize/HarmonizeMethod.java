@@ -1,8 +1,5 @@
 package org.mrharmony.harmonize;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /** What maps a volume into the target site's style: the GAN, or one of the intensity baselines. */
 public enum HarmonizeMethod {
     GAN("gan"),
@@ -23,12 +20,6 @@ public enum HarmonizeMethod {
     }
 
     public static HarmonizeMethod fromId(String id) {
-        for (HarmonizeMethod m : values()) {
-            if (m.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown method '" + id + "'; choose one of "
-            + Arrays.stream(values()).map(HarmonizeMethod::id).toList());
+        return EnumIds.parse(values(), HarmonizeMethod::id, id, "method");
     }
 }

@@ -1,8 +1,5 @@
 package org.mrharmony.harmonize;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * How the GAN's output, in the network's [-1, 1] range, is given the target site's intensities.
  *
@@ -33,12 +30,6 @@ public enum IntensityMap {
     }
 
     public static IntensityMap fromId(String id) {
-        for (IntensityMap m : values()) {
-            if (m.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown intensity map '" + id + "'; choose one of "
-            + Arrays.stream(values()).map(IntensityMap::id).toList());
+        return EnumIds.parse(values(), IntensityMap::id, id, "intensity map");
     }
 }

@@ -1,8 +1,5 @@
 package org.mrharmony.harmonize;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * How the translated 2.5D stacks become one volume again. Slice k is the centre of its own stack
  * and, with C = 3 channels, also a side channel of the stacks centred on k-1 and k+1.
@@ -24,12 +21,6 @@ public enum Restack {
     }
 
     public static Restack fromId(String id) {
-        for (Restack r : values()) {
-            if (r.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown restack mode '" + id + "'; choose one of "
-            + Arrays.stream(values()).map(Restack::id).toList());
+        return EnumIds.parse(values(), Restack::id, id, "restack mode");
     }
 }

@@ -1,0 +1,28 @@
+package org.mrharmony.harmonize;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The lower-case names by which the command line chooses an option of an enum. */
+final class EnumIds {
+
+    private EnumIds() {
+    }
+
+    /**
+     * The constant whose id is {@code text} (case ignored).
+     *
+     * @param what named in the error, e.g. "method"
+     * @throws IllegalArgumentException listing the ids to choose from
+     */
+    static <E extends Enum<E>> E parse(E[] values, Function<E, String> id, String text, String what) {
+        for (E e : values) {
+            if (id.apply(e).equals(text.toLowerCase(Locale.ROOT))) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + what + " '" + text + "'; choose one of "
+            + Arrays.stream(values).map(id).toList());
+    }
+}
