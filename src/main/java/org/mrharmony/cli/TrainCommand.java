@@ -81,6 +81,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
     boolean resume;
 
+    @Option(names = "--init-from", paramLabel = "MODEL_DIR",
+        description = "Start a new run from this trained model's weights where names and shapes match (same sites); "
+            + "the optimiser starts fresh at step 0. E.g. continue a model with other loss weights, or with "
+            + "\"full_res_skip\": true in --config.")
+    Path initFrom;
+
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
@@ -110,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
         Duration limit = minutes == null ? null : Duration.ofMillis((long) (minutes * 60_000));
         System.err.printf(Locale.ROOT, "mrharmony train: %d sites %s, preset %s, %d steps of batch %d, seed %d -> %s%n",
             dataset.sites().size(), dataset.sites(), cfg.preset(), cfg.steps(), cfg.batch(), cfg.seed(), out);
-        TrainingRun.Result r = TrainingRun.run(cfg, dataset, out, resume, limit, !quiet);
+        TrainingRun.Result r = TrainingRun.run(cfg, dataset, out, resume, initFrom, limit, !quiet);
         System.out.printf(Locale.ROOT, "trained to step %d in %.1f s%s; model in %s%n", r.step(), r.seconds(),
             r.stoppedByTime() ? " (time limit reached)" : "", out);
         if (r.skippedUpdates() > 0) {

@@ -73,6 +73,10 @@ public final class FlopCounter {
             adainResBlk(layers, "decode" + (2 + r - 1 - i), c.styleDim(), c.widthAfter(i + 1), c.widthAfter(i),
                 height >> i, width >> i);
         }
+        if (c.fullResSkip()) {
+            layers.add(conv("skip_conv", c.dimIn(), c.dimIn(), 3, height, width, true));
+            layers.add(conv("skip_out", c.dimIn(), c.dimIn(), 1, height, width, true));
+        }
         layers.add(conv("to_rgb_conv", c.dimIn(), c.inChannels(), 1, height, width, true));
         return layers;
     }

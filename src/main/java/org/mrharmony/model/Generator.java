@@ -29,6 +29,12 @@ import java.util.List;
  * {@link #downsampleFactor()}. With {@code residual_output} the result is
  * {@code x + to_rgb(...)}, and the last convolution starts at zero so the untrained generator is
  * exactly the identity. Inputs: x [N, C, H, W], style [N, style_dim]; output [N, C, H, W].
+ *
+ * <p>With {@code full_res_skip} (not in the original) a branch
+ * {@code conv1x1(lrelu(conv3x3(from_rgb(x))))} is added to the decoder's output before
+ * {@code to_rgb}: the decoder sees the image only through the downsampled bottleneck, which
+ * averages pixel-level detail away, so without the branch the generator cannot remove a site's
+ * noise. The branch's 1x1 convolution starts at zero: the branch changes nothing until trained.
  */
 public final class Generator extends StarGanNetwork {
 
@@ -39,6 +45,8 @@ public final class Generator extends StarGanNetwork {
     private final List<AdainResBlk> decode = new ArrayList<>();
     private final InstanceNorm2d toRgbNorm;
     private final Conv2d toRgbConv;
+    private final Conv2d skipConv;
+    private final Conv2d skipOut;
 
     public Generator(NetworkConfig config) {
         super(VERSION, config);
@@ -68,6 +76,9 @@ public final class Generator extends StarGanNetwork {
         }
         toRgbNorm = addChildBlock("to_rgb_norm", new InstanceNorm2d(config.dimIn()));
         toRgbConv = addChildBlock("to_rgb_conv", Layers.conv1x1(config.inChannels(), true));
+        // after every original block, so the original's parameter order is unchanged
+        skipConv = config.fullResSkip() ? addChildBlock("skip_conv", Layers.conv3x3(config.dimIn())) : null;
+        skipOut = config.fullResSkip() ? addChildBlock("skip_out", Layers.conv1x1(config.dimIn(), true)) : null;
     }
 
     /** Height and width of an input must be multiples of this. */
@@ -86,12 +97,16 @@ public final class Generator extends StarGanNetwork {
         NDArray x = inputs.get(0);
         NDArray style = inputs.get(1);
         checkInput(x.getShape());
-        NDArray h = run(fromRgb, ps, x, training);
+        NDArray first = run(fromRgb, ps, x, training);
+        NDArray h = first;
         for (ResBlk block : encode) {
             h = run(block, ps, h, training);
         }
         for (AdainResBlk block : decode) {
             h = run(block, ps, h, style, training);
+        }
+        if (skipConv != null) {
+            h = h.add(run(skipOut, ps, StarGanOps.leakyRelu(run(skipConv, ps, first, training)), training));
         }
         NDArray out = run(toRgbConv, ps, StarGanOps.leakyRelu(run(toRgbNorm, ps, h, training)), training);
         return new NDList(config.residualOutput() ? x.add(out) : out);
@@ -112,13 +127,18 @@ public final class Generator extends StarGanNetwork {
             // Zero weights and bias: the correction is 0 and G(x, s) = x before any training.
             toRgbConv.setInitializer(Initializer.ZEROS, p -> true);
         }
+        if (skipOut != null) {
+            // the branch adds 0 until trained: switching it on keeps a warm-started generator's output
+            skipOut.setInitializer(Initializer.ZEROS, p -> true);
+        }
         super.initialize(manager, type, inputShapes);
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType type, Shape... inputShapes) {
         Shape style = inputShapes[1];
-        Shape h = Layers.init(fromRgb, manager, type, inputShapes[0]);
+        Shape first = Layers.init(fromRgb, manager, type, inputShapes[0]);
+        Shape h = first;
         for (ResBlk block : encode) {
             h = Layers.init(block, manager, type, h);
         }
@@ -127,6 +147,9 @@ public final class Generator extends StarGanNetwork {
         }
         toRgbNorm.initialize(manager, type, h);
         toRgbConv.initialize(manager, type, h);
+        if (skipConv != null) {
+            skipOut.initialize(manager, type, Layers.init(skipConv, manager, type, first));
+        }
     }
 
     @Override

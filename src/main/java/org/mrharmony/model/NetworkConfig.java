@@ -26,6 +26,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param mappingHidden width of the mapping network's hidden layers (512 in the paper)
  * @param residualOutput generator returns {@code input + correction}, the correction's last
  *     convolution zero-initialised so the untrained generator is exactly the identity
+ * @param fullResSkip generator adds a full-resolution branch from its first features to its last
+ *     ({@link Generator}): without it every pixel of the output is computed from features that
+ *     went through the downsampled bottleneck, so the generator cannot make pixel-level
+ *     corrections such as removing a site's noise. The branch's last convolution starts at zero,
+ *     so switching it on leaves an untrained (or warm-started) generator's output unchanged.
+ *     Absent from configs written before it existed, read as {@code false}.
  */
 public record NetworkConfig(
         @JsonProperty("img_size") int imgSize,
@@ -36,7 +42,8 @@ public record NetworkConfig(
         @JsonProperty("latent_dim") int latentDim,
         @JsonProperty("num_domains") int numDomains,
         @JsonProperty("mapping_hidden") int mappingHidden,
-        @JsonProperty("residual_output") boolean residualOutput) {
+        @JsonProperty("residual_output") boolean residualOutput,
+        @JsonProperty("full_res_skip") boolean fullResSkip) {
 
     /** The smallest patch with a non-empty trunk: 16 -> two downsamplings -> 4x4. */
     public static final int MIN_IMG_SIZE = 16;
@@ -53,6 +60,13 @@ public record NetworkConfig(
         requirePositive("latent_dim", latentDim);
         requirePositive("num_domains", numDomains);
         requirePositive("mapping_hidden", mappingHidden);
+    }
+
+    /** The configuration without the full-resolution branch (the original generator's shape). */
+    public NetworkConfig(int imgSize, int inChannels, int dimIn, int maxConvDim, int styleDim, int latentDim,
+                         int numDomains, int mappingHidden, boolean residualOutput) {
+        this(imgSize, inChannels, dimIn, maxConvDim, styleDim, latentDim, numDomains, mappingHidden, residualOutput,
+            false);
     }
 
     private static void requirePositive(String name, int value) {
@@ -91,19 +105,25 @@ public record NetworkConfig(
     public NetworkConfig withImgSize(int size) {
         return new NetworkConfig(
                 size, inChannels, dimIn, maxConvDim, styleDim, latentDim, numDomains, mappingHidden,
-                residualOutput);
+                residualOutput, fullResSkip);
     }
 
     public NetworkConfig withMaxConvDim(int max) {
         return new NetworkConfig(
                 imgSize, inChannels, dimIn, max, styleDim, latentDim, numDomains, mappingHidden,
-                residualOutput);
+                residualOutput, fullResSkip);
     }
 
     public NetworkConfig withNumDomains(int k) {
         return new NetworkConfig(
                 imgSize, inChannels, dimIn, maxConvDim, styleDim, latentDim, k, mappingHidden,
-                residualOutput);
+                residualOutput, fullResSkip);
+    }
+
+    public NetworkConfig withFullResSkip(boolean skip) {
+        return new NetworkConfig(
+                imgSize, inChannels, dimIn, maxConvDim, styleDim, latentDim, numDomains, mappingHidden,
+                residualOutput, skip);
     }
 
     private static int log2(int powerOfTwo) {

@@ -1,15 +1,17 @@
 package org.mrharmony.model;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** {@link NetworkConfig} as JSON (snake_case keys, every key required, no unknown keys). */
+/** {@link NetworkConfig} as JSON (snake_case keys, every key required except {@code full_res_skip}, no unknown keys). */
 public final class NetworkConfigJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -17,6 +19,8 @@ public final class NetworkConfigJson {
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final String FULL_RES_SKIP = "full_res_skip";
 
     private NetworkConfigJson() {}
 
@@ -29,7 +33,15 @@ public final class NetworkConfigJson {
     }
 
     public static NetworkConfig fromJson(String json) throws IOException {
-        return MAPPER.readValue(json, NetworkConfig.class);
+        JsonNode tree = MAPPER.readTree(json);
+        if (!(tree instanceof ObjectNode object)) {
+            throw new IOException("expected a JSON object");
+        }
+        if (!object.has(FULL_RES_SKIP)) {
+            // written before the generator had its full-resolution branch: that generator had none
+            object.put(FULL_RES_SKIP, false);
+        }
+        return MAPPER.treeToValue(object, NetworkConfig.class);
     }
 
     /** Reads a config file; a bad file gives an IOException naming it and the problem. */

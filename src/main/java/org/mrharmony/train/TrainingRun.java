@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -26,6 +28,7 @@ import org.mrharmony.harmonize.SiteInfo;
 import org.mrharmony.io.AtomicFiles;
 import org.mrharmony.model.Devices;
 import org.mrharmony.model.StarGanV2;
+import org.mrharmony.model.WarmStart;
 import org.mrharmony.volume.ForegroundMask;
 import org.mrharmony.volume.Reorient;
 import org.mrharmony.volume.Volume;
@@ -44,6 +47,8 @@ public final class TrainingRun {
 
     public static final String CONFIG_FILE = "config.json";
     public static final String OPTIMIZER_FILE = "optimizer.state";
+    /** Written by a run started from another model's weights: which model, what was copied. */
+    public static final String WARM_START_FILE = "warm-start.json";
     private static final int OPTIMIZER_MAGIC = 0x4d524f50; // "MROP"
 
     /** What a run reached. */
@@ -72,7 +77,24 @@ public final class TrainingRun {
      */
     public static Result run(TrainConfig cfg, SiteDataset dataset, Path modelDir, boolean resume,
                              Duration timeLimit, boolean progress) throws IOException {
+        return run(cfg, dataset, modelDir, resume, null, timeLimit, progress);
+    }
+
+    /**
+     * As {@link #run(TrainConfig, SiteDataset, Path, boolean, Duration, boolean)}; a new run with
+     * {@code initFrom} (a model directory) starts from that model's weights where names and shapes
+     * match ({@link WarmStart}, recorded in {@value #WARM_START_FILE}) instead of a fresh
+     * initialisation; its optimiser starts fresh at step 0.
+     */
+    public static Result run(TrainConfig cfg, SiteDataset dataset, Path modelDir, boolean resume, Path initFrom,
+                             Duration timeLimit, boolean progress) throws IOException {
+        if (resume && initFrom != null) {
+            throw new IllegalArgumentException("--resume continues the run in the output folder; it cannot also start "
+                + "from another model (" + initFrom + ")");
+        }
         long started = System.nanoTime();
+        // read first: a bad source must not leave an output folder behind
+        ModelInfo source = initFrom == null ? null : ModelDirectory.readInfo(initFrom);
         if (!resume && ModelDirectory.exists(modelDir)) {
             throw new IOException(modelDir + ": already holds a model; use --resume to continue it or choose another --out");
         }
@@ -86,6 +108,9 @@ public final class TrainingRun {
         StackSampler sampler = new StackSampler(data, cfg.seed(), cfg.network().latentDim());
         StarGanV2 nets = resume ? ModelDirectory.readNetworks(modelDir, device)
             : StarGanV2.create(cfg.network(), device, (int) cfg.seed());
+        if (initFrom != null) {
+            warmStart(nets, initFrom, source, dataset, modelDir);
+        }
         List<SiteBaselines> baselines = resume ? storedBaselines(modelDir) : fitBaselines(dataset, progress);
         try (nets; Trainer trainer = new Trainer(cfg, nets)) {
             if (resume) {
@@ -206,6 +231,35 @@ public final class TrainingRun {
             }
         }
         return fits;
+    }
+
+    /**
+     * Copies {@code initFrom}'s matching weights into the new networks and records what was taken.
+     * The sites must be the same, in the same order: each site has its own heads in M, E and D.
+     */
+    private static void warmStart(StarGanV2 nets, Path initFrom, ModelInfo source, SiteDataset dataset,
+                                  Path modelDir) throws IOException {
+        if (!source.siteNames().equals(dataset.sites())) {
+            nets.close();
+            throw new IOException(initFrom + ": its sites " + source.siteNames() + " differ from the data's "
+                + dataset.sites() + "; a warm start needs the same sites in the same order");
+        }
+        WarmStart copied;
+        try (StarGanV2 from = ModelDirectory.readNetworks(initFrom, nets.device())) {
+            copied = WarmStart.copy(from, nets);
+        } catch (IOException | RuntimeException e) {
+            nets.close();
+            throw e;
+        }
+        System.err.println("mrharmony train: warm start from " + initFrom + " (step " + source.step() + "): "
+            + copied.summary());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("source", initFrom.toAbsolutePath().normalize().toString());
+        record.put("source_step", source.step());
+        record.put("copied", copied.copied().size());
+        record.put("fresh", copied.fresh());
+        record.put("unused", copied.unused());
+        writeAtomically(modelDir.resolve(WARM_START_FILE), ModelDirectory.JSON.writeValueAsBytes(record));
     }
 
     private static List<SiteBaselines> storedBaselines(Path modelDir) throws IOException {

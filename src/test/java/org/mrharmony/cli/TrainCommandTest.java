@@ -2,6 +2,9 @@ package org.mrharmony.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mrharmony.data.TinySites;
 import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.harmonize.ModelInfo;
+import org.mrharmony.model.StarGanV2;
 import org.mrharmony.train.TrainingRun;
 import org.mrharmony.volume.VolumeIO;
 
@@ -67,5 +71,38 @@ class TrainCommandTest {
         Path cfg = Files.writeString(tmp.resolve("c.json"), "{\"lamda_tc\": 1}");
         assertThat(Main.run("train", "--data", data.toString(), "--out", tmp.resolve("m3").toString(), "--preset",
             "tiny", "--config", cfg.toString(), "--quiet")).isEqualTo(2);
+    }
+
+    /** A new run from another model's weights, with the generator's full-resolution branch switched on. */
+    @Test
+    void initFromStartsANewRunFromAnotherModelsWeights(@TempDir Path tmp) throws Exception {
+        Path data = siteFolders(tmp.resolve("data"));
+        Path source = tmp.resolve("source");
+        assertThat(Main.run("train", "--data", data.toString(), "--out", source.toString(), "--preset", "tiny",
+            "--steps", "2", "--batch", "2", "--quiet")).isZero();
+        Path cfg = Files.writeString(tmp.resolve("skip.json"), "{\"network\": {\"full_res_skip\": true}}");
+        Path model = tmp.resolve("model");
+
+        assertThat(Main.run("train", "--data", data.toString(), "--out", model.toString(), "--preset", "tiny",
+            "--config", cfg.toString(), "--init-from", source.toString(), "--steps", "1", "--batch", "2",
+            "--quiet")).isZero();
+
+        assertThat(ModelDirectory.readInfo(model).step()).isEqualTo(1);
+        try (StarGanV2 nets = ModelDirectory.readNetworks(model, Device.cpu())) {
+            assertThat(nets.config().fullResSkip()).isTrue();
+        }
+        JsonNode record = new ObjectMapper().readTree(model.resolve(TrainingRun.WARM_START_FILE).toFile());
+        assertThat(record.get("source").asText()).isEqualTo(source.toAbsolutePath().normalize().toString());
+        assertThat(record.get("source_step").asLong()).isEqualTo(2);
+        assertThat(record.get("fresh")).hasSize(8); // the branch's two convolutions, in G and its EMA copy
+        assertThat(record.get("copied").asInt()).isGreaterThan(100);
+        assertThat(record.get("unused")).isEmpty();
+
+        // not with --resume; not from a folder without a model
+        assertThat(Main.run("train", "--data", data.toString(), "--out", model.toString(), "--resume",
+            "--init-from", source.toString(), "--quiet")).isEqualTo(2);
+        assertThat(Main.run("train", "--data", data.toString(), "--out", tmp.resolve("m5").toString(), "--preset",
+            "tiny", "--init-from", tmp.resolve("nothing").toString(), "--steps", "1", "--quiet")).isEqualTo(2);
+        assertThat(tmp.resolve("m5")).doesNotExist();
     }
 }

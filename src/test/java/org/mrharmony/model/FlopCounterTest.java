@@ -86,4 +86,21 @@ class FlopCounterTest {
         assertThat(FlopCounter.forwardFlops(FlopCounter.generator(TINY, 64, 32), 1))
                 .isEqualTo(2 * (square - styleLayers) + styleLayers);
     }
+
+    /**
+     * The full-resolution branch by hand (cpu preset, dim_in 16): a 3x3 16->16 and a 1x1 16->16
+     * convolution with biases, 2,304 + 16 + 256 + 16 = 2,592 parameters, at 32x32:
+     * (2,304 + 256) x 1,024 = 2,621,440 multiply-adds per sample; the built generator agrees.
+     */
+    @Test
+    void theGeneratorsFullResolutionBranchByHand() {
+        NetworkConfig cpu = NetworkPresets.named(NetworkPresets.CPU, 4);
+        NetworkConfig skip = cpu.withFullResSkip(true);
+
+        assertThat(parameters(FlopCounter.generator(skip)) - parameters(FlopCounter.generator(cpu))).isEqualTo(2_592);
+        assertThat(ParameterCounts.of(skip, Device.cpu()).generator() - ParameterCounts.of(cpu, Device.cpu()).generator())
+                .isEqualTo(2_592);
+        assertThat(FlopCounter.forwardFlops(FlopCounter.generator(skip), 1)
+                - FlopCounter.forwardFlops(FlopCounter.generator(cpu), 1)).isEqualTo(2L * 2_621_440);
+    }
 }

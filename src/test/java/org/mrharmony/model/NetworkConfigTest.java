@@ -97,4 +97,17 @@ class NetworkConfigTest {
                 .hasMessageStartingWith(file + ": not a valid network config")
                 .hasMessageContaining("style_dim");
     }
+
+    /** A config.json saved before the generator's full-resolution branch existed reads as one without it. */
+    @Test
+    void aConfigWithoutTheSkipKeyIsAGeneratorWithoutTheBranch() throws IOException {
+        NetworkConfig cpu = NetworkPresets.named("cpu", 4);
+        String old = NetworkConfigJson.toJson(cpu).replaceAll(",\\s*\"full_res_skip\" : (true|false)", "");
+        assertThat(old).doesNotContain("full_res_skip").contains("residual_output");
+
+        assertThat(NetworkConfigJson.fromJson(old)).isEqualTo(cpu.withFullResSkip(false));
+        NetworkConfig skip = cpu.withFullResSkip(true);
+        assertThat(NetworkConfigJson.fromJson(NetworkConfigJson.toJson(skip))).isEqualTo(skip);
+        assertThatThrownBy(() -> NetworkConfigJson.fromJson("[1, 2]")).isInstanceOf(IOException.class);
+    }
 }
