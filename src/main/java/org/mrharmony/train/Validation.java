@@ -12,6 +12,7 @@ import org.mrharmony.eval.SimilarityScores;
 import org.mrharmony.harmonize.HarmonizationModel;
 import org.mrharmony.harmonize.HarmonizeMethod;
 import org.mrharmony.harmonize.HarmonizeOptions;
+import org.mrharmony.harmonize.IntensityMap;
 import org.mrharmony.harmonize.Harmonizer;
 import org.mrharmony.harmonize.ModelInfo;
 import org.mrharmony.harmonize.SliceRange;
@@ -28,7 +29,8 @@ import org.mrharmony.volume.VolumeIO;
  * every site, are harmonized from each site to each other site with the target's mean style of
  * the current EMA networks, and scored (SSIM and MAE inside the brain) against the same
  * subject's real scan at the target site, exactly as {@link org.mrharmony.eval.Evaluation} scores a finished
- * model: the same {@link Harmonizer}, mask and metrics, in process and without files.
+ * model: the same {@link Harmonizer}, mask and metrics, in process and without files. The GAN is
+ * scored with the linear intensity map-back ({@link IntensityMap#STATS}), see {@link #score}.
  *
  * <p>To stay cheap only a central slab of {@code validate_slices} slices (along the slice axis,
  * centred on the subject's brain) is translated and scored; inside the slab the translation is
@@ -174,7 +176,12 @@ public final class Validation {
             double ssim = 0;
             double mae = 0;
             int n = 0;
-            HarmonizeOptions options = HarmonizeOptions.defaults(target).withMethod(method);
+            // The linear map-back, not the default landmark map: the landmark map matches the
+            // percentiles of what it is given, and a slab's are not the whole volume's, so with it
+            // the slab would no longer be scored as the whole volume's translation. The curve shows
+            // the networks' progress; the landmark map is a fixed step after them.
+            HarmonizeOptions options = HarmonizeOptions.defaults(target).withMethod(method)
+                .withIntensityMap(IntensityMap.STATS);
             try (Harmonizer h = Harmonizer.open(HarmonizationModel.inMemory(modelDir, info, nets), options)) {
                 for (int s = 0; s < subjects.size(); s++) {
                     Truth truth = truths.get(s).get(t);
