@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mrharmony.nifti.NiftiDataType;
 import org.mrharmony.nifti.NiftiHeader;
 import org.mrharmony.nifti.NiftiWriter;
@@ -111,6 +116,68 @@ class InfoCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).doesNotContain("\n").startsWith("mrharmony info: error: ").contains("broken.nii");
+    }
+
+    /**
+     * Every kind of bad file the reader refuses, reached through the command line: exit 2, nothing
+     * on stdout, one line on stderr naming the file and the problem, no stack trace, no huge
+     * allocation (the 2.1-gigavoxel claims would need 8.6 GB of floats: the check comes first).
+     * The damage is done by hand to a valid 4x3x2 int16 .nii at the offsets of nifti1.h.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"truncated-header", "truncated-data", "wrong-magic", "dim0-out-of-range",
+        "negative-dim", "dims-beyond-a-java-array", "dims-beyond-the-heap", "unsupported-datatype"})
+    void eachKindOfBadFileIsOneLineNamingItAndExitTwo(String damage) throws IOException {
+        Path good = dir.resolve("good.nii");
+        NiftiWriter.write(good, NiftiHeader.forVolume(4, 3, 2, new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0},
+            {0, 0, 1, 0}, {0, 0, 0, 1}}), 4, 3, 2, new float[24], NiftiDataType.INT16);
+        byte[] bytes = Files.readAllBytes(good);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        boolean hugeFitsTheHeap = 4L * 1290 * 1290 * 1290 <= Runtime.getRuntime().maxMemory();
+        String problem = switch (damage) {
+            case "truncated-header" -> {
+                bytes = java.util.Arrays.copyOf(bytes, 200);
+                yield "truncated header: 200 of 348 bytes";
+            }
+            case "truncated-data" -> {
+                bytes = java.util.Arrays.copyOf(bytes, bytes.length - 10);
+                yield "truncated data";
+            }
+            case "wrong-magic" -> {
+                b.put(344, "xyz\0".getBytes(StandardCharsets.ISO_8859_1));
+                yield "wrong magic 'xyz'";
+            }
+            case "dim0-out-of-range" -> {
+                b.putShort(40, (short) 9);
+                yield "dim[0] is 9";
+            }
+            case "negative-dim" -> {
+                b.putShort(44, (short) -3);
+                yield "dim[2] is -3";
+            }
+            case "dims-beyond-a-java-array" -> {
+                b.putShort(42, (short) 2000).putShort(44, (short) 2000).putShort(46, (short) 2000);
+                yield "does not fit in one Java array";
+            }
+            case "dims-beyond-the-heap" -> {
+                b.putShort(42, (short) 1290).putShort(44, (short) 1290).putShort(46, (short) 1290);
+                yield hugeFitsTheHeap ? "truncated data" : "Java heap";
+            }
+            case "unsupported-datatype" -> {
+                b.putShort(70, (short) 32).putShort(72, (short) 64);
+                yield "unsupported datatype 32 (complex64)";
+            }
+            default -> throw new IllegalArgumentException(damage);
+        };
+        Path bad = Files.write(dir.resolve(damage + ".nii"), bytes);
+
+        for (String[] args : new String[][] {{"info", bad.toString()}, {"info", "--json", bad.toString()}}) {
+            CliRun r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception")
+                .startsWith("mrharmony info: error: ").contains(bad.getFileName().toString()).contains(problem);
+        }
     }
 
     @Test

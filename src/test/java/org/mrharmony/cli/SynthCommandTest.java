@@ -59,7 +59,17 @@ class SynthCommandTest {
         assertThat(m.subjects()).extracting(SubjectParameters::id).containsExactly("sub-01", "sub-02", "sub-03");
         assertThat(m.subjectIds(SubjectParameters.TEST)).hasSize(1);
         assertThat(m.subjects().get(0).deformationRmsMm()).isZero();
-        assertThat(m.subjects().get(1).deformationRmsMm()).isPositive();
+        assertThat(m.subjects().get(0).thinnedVoxels()).isZero();
+        // the others differ from the base anatomy by a deformation and by cortical thinning, recorded per subject
+        for (SubjectParameters s : m.subjects().subList(1, 3)) {
+            assertThat(s.deformationRmsMm()).as(s.id()).isBetween(1.0, 2.0);
+            assertThat(s.thinningFraction()).as(s.id()).isPositive();
+        }
+        float[] base = VolumeIO.read(out.resolve(CohortManifest.labelsPath("sub-01"))).volume().data();
+        for (String id : List.of("sub-02", "sub-03")) {
+            assertThat(VolumeIO.read(out.resolve(CohortManifest.labelsPath(id))).volume().data()).as(id)
+                .isNotEqualTo(base);
+        }
 
         Volume labels = VolumeIO.read(out.resolve(CohortManifest.labelsPath("sub-02"))).volume();
         Volume scan = VolumeIO.read(out.resolve(CohortManifest.scanPath("siteB", "sub-02"))).volume();

@@ -131,6 +131,47 @@ class ViewCommandTest {
     }
 
     /**
+     * A 4D file written by hand (nifti1.h offsets): 8x8x8 voxels x 2 volumes, float32, volume 0
+     * empty and volume 1 a ramp along x. {@code --volume} picks which is drawn; an index past
+     * the end is a one-line error.
+     */
+    @Test
+    void volumeChoosesTheVolumeOfA4dFile() throws Exception {
+        int n = 8;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(352 + 2 * n * n * n * 4)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, 348);
+        short[] dim = {4, (short) n, (short) n, (short) n, 2, 1, 1, 1};
+        for (int i = 0; i < 8; i++) {
+            b.putShort(40 + 2 * i, dim[i]);
+            b.putFloat(76 + 4 * i, i == 0 || i > 4 ? 0 : 1);
+        }
+        b.putShort(70, (short) 16).putShort(72, (short) 32).putFloat(108, 352).put(344, (byte) 'n')
+            .put(345, (byte) '+').put(346, (byte) '1');
+        for (int i = 0; i < n * n * n; i++) {
+            b.putFloat(352 + 4 * (n * n * n + i), 1 + i % n);
+        }
+        Path nii = Files.write(dir.resolve("four.nii"), b.array());
+
+        Path first = dir.resolve("v0.png");
+        Path second = dir.resolve("v1.png");
+        assertThat(run("view", nii.toString(), "--out", first.toString(), "--slice-axis", "axial").exit()).isZero();
+        assertThat(run("view", nii.toString(), "--out", second.toString(), "--slice-axis", "axial", "--volume", "1")
+            .exit()).isZero();
+        BufferedImage empty = ImageIO.read(first.toFile());
+        BufferedImage ramp = ImageIO.read(second.toFile());
+        // volume 0 is all zeros: black; volume 1 grows from left (x = 0, patient's left) to right
+        assertThat(empty.getRaster().getSample(n - 1, 3, 0)).isZero();
+        assertThat(ramp.getRaster().getSample(0, 3, 0)).isZero();
+        assertThat(ramp.getRaster().getSample(n - 1, 3, 0)).isEqualTo(255);
+
+        CliRun past = run("view", nii.toString(), "--out", dir.resolve("v2.png").toString(), "--volume", "2");
+        assertThat(past.exit()).isEqualTo(2);
+        assertThat(past.err().strip()).doesNotContain("\n").contains("four.nii")
+            .contains("volume index 2 is out of range");
+    }
+
+    /**
      * A dim textured "head" with a bright box reaching from the centre into the anterior,
      * superior, right octant: it crosses all three mid-slices there.
      */

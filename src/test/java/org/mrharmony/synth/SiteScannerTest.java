@@ -88,6 +88,38 @@ class SiteScannerTest {
         assertThat(scan.get(12, 10, 10)).isEqualTo(scan.get(10, 12, 10));
     }
 
+    /**
+     * A single bright voxel on a 1 mm grid, in-plane blur only: the slice axis is untouched and
+     * within the slice each neighbour over the centre is the Gaussian's exp(-1 / (2 sigma^2)).
+     */
+    @Test
+    void inPlaneBlurIsAGaussianWithinTheSliceAndNothingAcrossIt() {
+        Volume labels = new Volume(21, 21, 21, org.mrharmony.volume.Affine.diagonal(1, 1, 1));
+        labels.set(10, 10, 10, TissueLabel.WM);
+        float[] t = new float[labels.size()];
+        t[labels.index(10, 10, 10)] = 1;
+        Anatomy spot = new Anatomy(labels, labels.withData(t));
+        double sigma = 1.5;
+        double ratio = Math.exp(-1 / (2 * sigma * sigma));
+        for (int sliceAxis = 0; sliceAxis < 3; sliceAxis++) {
+            SiteParameters s = new SiteParameters("test", "", 0.25, 0.6, 1.0, 1, 100000, 0, 7L, 0, sigma, 0, sliceAxis);
+            Volume scan = new SiteScanner(s).scan(spot, 1);
+            double centre = scan.get(10, 10, 10);
+            for (int axis = 0; axis < 3; axis++) {
+                int[] p = {10, 10, 10};
+                p[axis] = 11;
+                double neighbour = scan.get(p[0], p[1], p[2]);
+                if (axis == sliceAxis) {
+                    assertThat(neighbour).as("across the slices, axis " + axis).isZero();
+                } else {
+                    // the scanner rounds to whole numbers: half a unit on each value
+                    assertThat(neighbour / centre).as("slice axis " + sliceAxis + ", neighbour along " + axis)
+                        .isCloseTo(ratio, Offset.offset(1.0 / centre));
+                }
+            }
+        }
+    }
+
     @Test
     void biasFieldStaysWithinItsAmplitudeAndIsTheSameEveryScan() {
         Anatomy anatomy = flatAnatomy(32);
