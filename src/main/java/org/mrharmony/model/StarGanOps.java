@@ -76,7 +76,7 @@ public final class StarGanOps {
 
     /** The residual blocks' output {@code (shortcut + residual) / sqrt(2)}, which keeps unit variance. */
     public static NDArray residualSum(NDArray shortcut, NDArray residual) {
-        return shortcut.add(residual).mul(INV_SQRT2);
+        return GraphScalars.times(shortcut.add(residual), INV_SQRT2);
     }
 
     /** {@code F.avg_pool2d(x, 2)}: mean of each 2x2 window, odd edges dropped. */

@@ -3,6 +3,7 @@ package org.mrharmony.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
+import org.mrharmony.model.GraphScalars;
 
 /**
  * The loss terms of StarGAN v2 plus the temporal coherence loss, as public static functions
@@ -34,7 +35,7 @@ public final class Losses {
         NDArray grad = inputGradient.of(dOut, realImages);
         long batch = realImages.getShape().get(0);
         NDArray perSample = grad.square().reshape(batch, -1).sum(new int[] {1});
-        return perSample.mean().mul(0.5f);
+        return GraphScalars.times(perSample.mean(), 0.5f);
     }
 
     /** Mean absolute difference: the L1 losses (style reconstruction, cycle, diversity). */

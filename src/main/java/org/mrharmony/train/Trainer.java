@@ -1,5 +1,7 @@
 package org.mrharmony.train;
 
+import static org.mrharmony.model.GraphScalars.times;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -117,7 +119,7 @@ public final class Trainer implements AutoCloseable {
                 : nets.styleEncoder().style(frozen, in.ref1, in.yTrg, false);
             NDArray xFake = nets.generator().translate(frozen, in.x, style, false).stopGradient();
             NDArray lossFake = Losses.adversarial(d.logit(trained, xFake, in.yTrg, true), false);
-            NDArray loss = lossReal.add(lossFake).add(lossReg.mul(cfg.lambdaReg())).mul(cfg.lambdaStarGan());
+            NDArray loss = times(lossReal.add(lossFake).add(times(lossReg, cfg.lambdaReg())), cfg.lambdaStarGan());
             gc.backward(loss);
             terms.put("d_real" + tag, lossReal.getFloat());
             terms.put("d_fake" + tag, lossFake.getFloat());
@@ -155,11 +157,11 @@ public final class Trainer implements AutoCloseable {
             // is skipped, not weighted by zero. Operations keep their order otherwise (autograd sums
             // gradients in creation order), so losses with λ_tc > 0 are bit for bit as before.
             NDArray lossTc = cfg.lambdaTc() != 0f ? temporalCoherence(g, trained, in, xFake, sTrg) : null;
-            NDArray starGan = lossAdv.add(lossSty.mul(cfg.lambdaSty())).sub(lossDs.mul(lambdaDs))
-                .add(lossCyc.mul(cfg.lambdaCyc()));
-            NDArray loss = starGan.mul(cfg.lambdaStarGan());
+            NDArray starGan = lossAdv.add(times(lossSty, cfg.lambdaSty())).sub(times(lossDs, lambdaDs))
+                .add(times(lossCyc, cfg.lambdaCyc()));
+            NDArray loss = times(starGan, cfg.lambdaStarGan());
             if (lossTc != null) {
-                loss = loss.add(lossTc.mul(cfg.lambdaTc()));
+                loss = loss.add(times(lossTc, cfg.lambdaTc()));
             }
             gc.backward(loss);
             terms.put("g_adv" + tag, lossAdv.getFloat());
