@@ -107,6 +107,8 @@ class TrainerTest {
      * A native NaN gradient (see ConvolutionBackwardSanityTest) makes the trainer skip an update
      * at random, which no resume can reproduce; an attempt where either run skipped one is
      * therefore repeated (at most 3 attempts), and at least one clean attempt must match exactly.
+     * (This test used to fail now and then with no skipped update: constants freed by the garbage
+     * collector before the backward pass read them, see GarbageCollectedConstantsTest.)
      */
     @Test
     void resumingFromACheckpointContinuesIdentically(@TempDir Path dir) throws Exception {
