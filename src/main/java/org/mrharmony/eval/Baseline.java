@@ -1,8 +1,7 @@
 package org.mrharmony.eval;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import org.mrharmony.util.EnumIds;
 
 /**
  * The intensity baselines every comparison table carries, each fitted to a target site's
@@ -25,13 +24,7 @@ public enum Baseline {
     }
 
     public static Baseline fromId(String id) {
-        for (Baseline b : values()) {
-            if (b.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("unknown baseline '" + id + "'; choose one of "
-            + Arrays.stream(values()).map(Baseline::id).toList());
+        return EnumIds.parse(values(), Baseline::id, id, "baseline");
     }
 
     /** The normalizer, fitted where the method needs it on the target site's training volumes. */

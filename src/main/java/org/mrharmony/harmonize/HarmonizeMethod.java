@@ -1,5 +1,7 @@
 package org.mrharmony.harmonize;
 
+import org.mrharmony.util.EnumIds;
+
 /** What maps a volume into the target site's style: the GAN, or one of the intensity baselines. */
 public enum HarmonizeMethod {
     GAN("gan"),

@@ -1,5 +1,7 @@
 package org.mrharmony.harmonize;
 
+import org.mrharmony.util.EnumIds;
+
 /**
  * How the GAN's output, in the network's [-1, 1] range, is given the target site's intensities.
  *

@@ -1,5 +1,7 @@
 package org.mrharmony.harmonize;
 
+import org.mrharmony.util.EnumIds;
+
 /**
  * How the translated 2.5D stacks become one volume again. Slice k is the centre of its own stack
  * and, with C = 3 channels, also a side channel of the stacks centred on k-1 and k+1.

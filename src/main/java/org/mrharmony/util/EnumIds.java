@@ -1,11 +1,15 @@
-package org.mrharmony.harmonize;
+package org.mrharmony.util;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The lower-case names by which the command line chooses an option of an enum. */
-final class EnumIds {
+/**
+ * The lower-case names by which the command line chooses an option of an enum. In a package
+ * of its own that depends on nothing, so every layer (eval, harmonize, ...) parses ids the
+ * same way with the same error.
+ */
+public final class EnumIds {
 
     private EnumIds() {
     }
@@ -16,7 +20,7 @@ final class EnumIds {
      * @param what named in the error, e.g. "method"
      * @throws IllegalArgumentException listing the ids to choose from
      */
-    static <E extends Enum<E>> E parse(E[] values, Function<E, String> id, String text, String what) {
+    public static <E extends Enum<E>> E parse(E[] values, Function<E, String> id, String text, String what) {
         for (E e : values) {
             if (id.apply(e).equals(text.toLowerCase(Locale.ROOT))) {
                 return e;
