@@ -5,9 +5,12 @@ package org.mrharmony.volume;
  * the volume's voxel sizes so anisotropic voxels are smoothed isotropically in the world.
  *
  * <p>The kernel along an axis has {@code sigma = sigmaMm / voxelSize} voxels, is truncated at
- * {@code ceil(4 sigma)} voxels from the centre (as scipy's default) and normalised to sum 1.
- * Edges: the volume is extended by replicating its edge voxels, so a constant volume stays
- * constant. An axis with sigma 0 is left untouched.
+ * {@code ceil(4 sigma)} voxels from the centre and normalised to sum 1 (scipy's default
+ * truncation is 4 sigma too, but it rounds the radius to nearest, e.g. 4 taps instead of 5 at
+ * sigma 1.1; changing the rule here would change the synthetic cohorts and head masks).
+ * Edges: the volume is extended by replicating its edge voxels ({@link GaussianKernel.Border#NEAREST}),
+ * so a constant volume stays constant. Each axis pass is stored as float before the next one.
+ * An axis with sigma 0 is left untouched.
  */
 public final class Gaussian {
 
@@ -36,46 +39,24 @@ public final class Gaussian {
         return volume.withData(data);
     }
 
-    /** Normalised kernel weights for offsets {@code -r..r}, {@code r = ceil(4 sigma)}. */
-    static double[] kernel(double sigmaVoxels) {
-        int radius = (int) Math.ceil(TRUNCATE * sigmaVoxels);
-        double[] w = new double[2 * radius + 1];
-        double sum = 0;
-        for (int d = -radius; d <= radius; d++) {
-            w[d + radius] = Math.exp(-0.5 * d * d / (sigmaVoxels * sigmaVoxels));
-            sum += w[d + radius];
-        }
-        for (int i = 0; i < w.length; i++) {
-            w[i] /= sum;
-        }
-        return w;
+    /** The kernel along an axis: {@code r = ceil(4 sigma)}, edges replicated. */
+    static GaussianKernel kernel(double sigmaVoxels) {
+        return new GaussianKernel(sigmaVoxels, GaussianKernel.ceilRadius(sigmaVoxels, TRUNCATE),
+            GaussianKernel.Border.NEAREST);
     }
 
-    /** Convolves every line along {@code axis} in place, edge voxels replicated. */
-    private static void convolveAxis(float[] data, int[] dims, int axis, double[] w) {
-        int[] stride = {1, dims[0], dims[0] * dims[1]};
-        int n = dims[axis];
-        int step = stride[axis];
-        int radius = w.length / 2;
-        double[] line = new double[n];
-        // The two other axes enumerate the lines.
-        int a = axis == 0 ? 1 : 0;
-        int b = axis == 2 ? 1 : 2;
-        for (int j = 0; j < dims[b]; j++) {
-            for (int i = 0; i < dims[a]; i++) {
-                int start = i * stride[a] + j * stride[b];
-                for (int k = 0; k < n; k++) {
-                    line[k] = data[start + k * step];
-                }
-                for (int k = 0; k < n; k++) {
-                    double s = 0;
-                    for (int d = -radius; d <= radius; d++) {
-                        int kk = Math.min(Math.max(k + d, 0), n - 1);
-                        s += w[d + radius] * line[kk];
-                    }
-                    data[start + k * step] = (float) s;
-                }
+    /** Convolves every line along {@code axis} in place. */
+    private static void convolveAxis(float[] data, int[] dims, int axis, GaussianKernel kernel) {
+        double[] line = new double[dims[axis]];
+        double[] out = new double[dims[axis]];
+        AxisLines.forEach(dims[0], dims[1], dims[2], axis, (start, step, n) -> {
+            for (int k = 0; k < n; k++) {
+                line[k] = data[start + k * step];
             }
-        }
+            kernel.convolve(line, n, out);
+            for (int k = 0; k < n; k++) {
+                data[start + k * step] = (float) out[k];
+            }
+        });
     }
 }

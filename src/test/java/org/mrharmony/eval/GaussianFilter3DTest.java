@@ -24,15 +24,6 @@ class GaussianFilter3DTest {
     }
 
     @Test
-    void reflectIsHalfSampleSymmetric() {
-        int[] expected = {2, 1, 0, 0, 1, 2, 3, 3, 2, 1, 0, 0};
-        for (int i = -3; i <= 8; i++) {
-            assertThat(GaussianFilter3D.reflect(i, 4)).as("index %d", i).isEqualTo(expected[i + 3]);
-        }
-        assertThat(GaussianFilter3D.reflect(-7, 1)).isZero();
-    }
-
-    @Test
     void impulseSpreadsAsTheProductOfKernels() {
         int n = 13;
         double[] d = new double[n * n * n];
