@@ -1,12 +1,13 @@
 package org.mrharmony.eval;
 
 import java.util.Arrays;
+import org.mrharmony.volume.LinearPercentile;
 
 /**
- * Percentiles of a sample with linear interpolation between order statistics: for sorted
- * {@code x[0..n-1]} the p-th percentile is at fractional rank {@code h = (n−1)·p/100}
+ * Percentiles of a sorted sample in the project's convention, {@link LinearPercentile}
  * (Hyndman &amp; Fan type 7, numpy's default), the convention the baselines' reference
- * implementations use.
+ * implementations use. Sorting once suits the baselines' many look-ups on one sample;
+ * {@link org.mrharmony.volume.VolumeStats#percentiles(float[], double...)} selects instead.
  */
 public final class Quantiles {
 
@@ -28,12 +29,7 @@ public final class Quantiles {
         if (!(p >= 0 && p <= 100)) {
             throw new IllegalArgumentException("percentile must be in [0, 100]: " + p);
         }
-        double h = (sorted.length - 1) * p / 100.0;
-        int lo = (int) Math.floor(h);
-        if (lo >= sorted.length - 1) {
-            return sorted[sorted.length - 1];
-        }
-        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+        return LinearPercentile.of(sorted.length, p, k -> sorted[k]);
     }
 
     public static double[] percentilesOfSorted(double[] sorted, double[] ps) {

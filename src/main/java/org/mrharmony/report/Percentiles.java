@@ -1,6 +1,7 @@
 package org.mrharmony.report;
 
 import java.util.Arrays;
+import org.mrharmony.volume.LinearPercentile;
 
 /**
  * Percentiles of large float arrays for display purposes (windows, histogram ranges).
@@ -38,7 +39,7 @@ final class Percentiles {
         return sorted.length == 0;
     }
 
-    /** The {@code p}-th percentile (0..100), linear interpolation between ranks; NaN if empty. */
+    /** The {@code p}-th percentile (0..100) in the {@link LinearPercentile} convention; NaN if empty. */
     double at(double p) {
         if (p < 0 || p > 100) {
             throw new IllegalArgumentException("percentile must be in [0, 100]: " + p);
@@ -46,10 +47,6 @@ final class Percentiles {
         if (sorted.length == 0) {
             return Double.NaN;
         }
-        double rank = p / 100.0 * (sorted.length - 1);
-        int below = (int) Math.floor(rank);
-        int above = Math.min(below + 1, sorted.length - 1);
-        double fraction = rank - below;
-        return sorted[below] + fraction * (sorted[above] - sorted[below]);
+        return LinearPercentile.of(sorted.length, p, k -> sorted[k]);
     }
 }

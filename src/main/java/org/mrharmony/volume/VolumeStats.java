@@ -32,8 +32,7 @@ public final class VolumeStats {
 
     /**
      * The p-th percentile (0..100) over the whole volume, interpolated linearly between the
-     * two closest ranks (numpy's default: rank {@code p/100 * (n - 1)} of the sorted values).
-     * NaNs are ignored.
+     * two closest ranks ({@link LinearPercentile}, numpy's default). NaNs are ignored.
      */
     public static double percentile(Volume volume, double p) {
         return percentiles(volume, p)[0];
@@ -66,20 +65,15 @@ public final class VolumeStats {
             throw new IllegalArgumentException("percentile of no values (empty mask?)");
         }
         int n = values.length;
-        int[] lower = new int[ps.length];
-        double[] fraction = new double[ps.length];
         TreeSet<Integer> ranks = new TreeSet<>();
-        for (int i = 0; i < ps.length; i++) {
-            double p = ps[i];
+        for (double p : ps) {
             if (!(p >= 0 && p <= 100)) {
                 throw new IllegalArgumentException("percentile must be within 0..100: " + p);
             }
-            double rank = p / 100 * (n - 1);
-            lower[i] = (int) Math.floor(rank);
-            fraction[i] = rank - lower[i];
-            ranks.add(lower[i]);
-            if (fraction[i] > 0) {
-                ranks.add(lower[i] + 1);
+            int lower = LinearPercentile.lowerIndex(n, p);
+            ranks.add(lower);
+            if (!LinearPercentile.isExactRank(n, p)) {
+                ranks.add(lower + 1);
             }
         }
         // Ascending ranks: after selecting k, everything past k is >= values[k], so the next
@@ -91,8 +85,7 @@ public final class VolumeStats {
         }
         double[] out = new double[ps.length];
         for (int i = 0; i < ps.length; i++) {
-            double lo = values[lower[i]];
-            out[i] = fraction[i] == 0 ? lo : lo + (values[lower[i] + 1] - lo) * fraction[i];
+            out[i] = LinearPercentile.of(n, ps[i], k -> values[k]);
         }
         return out;
     }
