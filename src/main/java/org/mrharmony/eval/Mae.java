@@ -9,18 +9,6 @@ public final class Mae {
     }
 
     public static double of(Volume a, Volume b, boolean[] mask) {
-        Ssim.requireSameDims(a, b);
-        Masks.check(mask, b);
-        float[] x = a.data();
-        float[] y = b.data();
-        double sum = 0;
-        long n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (mask == null || mask[i]) {
-                sum += Math.abs((double) x[i] - y[i]);
-                n++;
-            }
-        }
-        return sum / n;
+        return VoxelwiseMean.of(a, b, mask, (x, y) -> Math.abs(x - y));
     }
 }

@@ -18,19 +18,9 @@ public final class Psnr {
     }
 
     public static double meanSquaredError(Volume a, Volume b, boolean[] mask) {
-        Ssim.requireSameDims(a, b);
-        Masks.check(mask, b);
-        float[] x = a.data();
-        float[] y = b.data();
-        double sum = 0;
-        long n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (mask == null || mask[i]) {
-                double d = (double) x[i] - y[i];
-                sum += d * d;
-                n++;
-            }
-        }
-        return sum / n;
+        return VoxelwiseMean.of(a, b, mask, (x, y) -> {
+            double d = x - y;
+            return d * d;
+        });
     }
 }
