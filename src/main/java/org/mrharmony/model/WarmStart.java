@@ -30,7 +30,7 @@ public record WarmStart(List<String> copied, List<String> fresh, List<String> un
             for (int i = 0; i < to.size(); i++) {
                 String name = e.getKey() + "/" + to.keyAt(i);
                 Parameter match = from.get(to.keyAt(i));
-                if (match != null && match.getArray().getShape().equals(to.valueAt(i).getArray().getShape())) {
+                if (sameShape(match, to.valueAt(i))) {
                     match.getArray().copyTo(to.valueAt(i).getArray());
                     copied.add(name);
                 } else {
@@ -38,13 +38,17 @@ public record WarmStart(List<String> copied, List<String> fresh, List<String> un
                 }
             }
             for (int i = 0; i < from.size(); i++) {
-                Parameter taken = to.get(from.keyAt(i));
-                if (taken == null || !taken.getArray().getShape().equals(from.valueAt(i).getArray().getShape())) {
+                if (!sameShape(to.get(from.keyAt(i)), from.valueAt(i))) {
                     unused.add(e.getKey() + "/" + from.keyAt(i));
                 }
             }
         }
         return new WarmStart(List.copyOf(copied), List.copyOf(fresh), List.copyOf(unused));
+    }
+
+    /** Whether {@code counterpart} (null: no parameter of that name) can take {@code p}'s values. */
+    private static boolean sameShape(Parameter counterpart, Parameter p) {
+        return counterpart != null && counterpart.getArray().getShape().equals(p.getArray().getShape());
     }
 
     /** One line for people: how much was taken over. */
