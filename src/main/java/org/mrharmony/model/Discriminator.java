@@ -14,6 +14,10 @@ import ai.djl.util.PairList;
  * {@link DownsamplingTrunk}, then {@code conv1x1(width -> K)} giving one real/fake logit per site;
  * sample i keeps logit {@code y[i]}. Inputs: x [N, C, img_size, img_size] (exactly the configured
  * size), y [N] integers; output [N].
+ *
+ * <p>As a patch discriminator ({@link NetworkConfig#dPatch()} = P > 0) the trunk stops at P x P
+ * and the 1x1 convolution gives a logit per site at every position: output [N, P*P], one
+ * decision per region (the losses average over them).
  */
 public final class Discriminator extends StarGanNetwork {
 
@@ -24,11 +28,12 @@ public final class Discriminator extends StarGanNetwork {
 
     public Discriminator(NetworkConfig config) {
         super(VERSION, config);
-        shared = addChildBlock("shared", new DownsamplingTrunk(config));
+        shared = addChildBlock("shared",
+            new DownsamplingTrunk(config, config.discriminatorDownsamplings(), config.dPatch() == 0));
         logits = addChildBlock("logits", Layers.conv1x1(config.numDomains(), true));
     }
 
-    /** D(x, y): one logit per sample. */
+    /** D(x, y): one logit per sample [N], or per sample and region [N, P*P] (patch discriminator). */
     public NDArray logit(ParameterStore ps, NDArray x, NDArray y, boolean training) {
         return forward(ps, new NDList(x, y), training).head();
     }
@@ -38,8 +43,9 @@ public final class Discriminator extends StarGanNetwork {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = Layers.run(shared, ps, inputs.get(0), training);
         NDArray out = Layers.run(logits, ps, h, training);
-        out = out.reshape(out.getShape().get(0), -1);
-        return new NDList(StarGanOps.selectDomain(out, inputs.get(1)));
+        NDArray selected = StarGanOps.selectDomain(out, inputs.get(1));
+        long n = selected.getShape().get(0);
+        return new NDList(config.dPatch() == 0 ? selected.reshape(n) : selected.reshape(n, -1));
     }
 
     @Override
@@ -50,7 +56,8 @@ public final class Discriminator extends StarGanNetwork {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0))};
+        long n = inputShapes[0].get(0);
+        return new Shape[] {config.dPatch() == 0 ? new Shape(n) : new Shape(n, config.discriminatorDecisions())};
     }
 
     @Override

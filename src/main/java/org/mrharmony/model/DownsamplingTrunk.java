@@ -24,6 +24,9 @@ import java.util.List;
  *
  * An {@code img_size x img_size} input ends at 4x4 and the valid 4x4 convolution makes it 1x1,
  * so this trunk needs exactly that input size. Output [N, width, 1, 1].
+ *
+ * <p>The patch discriminator ({@link NetworkConfig#dPatch()}) stops after fewer blocks and has no
+ * 4x4 head: output [N, width, P, P], {@code lrelu} applied as after the head.
  */
 final class DownsamplingTrunk extends AbstractBlock {
 
@@ -33,20 +36,32 @@ final class DownsamplingTrunk extends AbstractBlock {
     private final Conv2d stem;
     private final List<ResBlk> blocks = new ArrayList<>();
     private final Conv2d head;
+    private final int downsamplings;
 
+    /** The full trunk of the original (style encoder, one-decision discriminator). */
     DownsamplingTrunk(NetworkConfig config) {
+        this(config, config.trunkDownsamplings(), true);
+    }
+
+    /** {@code downsamplings} blocks, then the valid 4x4 head or (patch discriminator) none. */
+    DownsamplingTrunk(NetworkConfig config, int downsamplings, boolean validHead) {
         super(VERSION);
         this.config = config;
+        this.downsamplings = downsamplings;
         stem = addChildBlock("stem", Layers.conv3x3(config.dimIn()));
-        int n = config.trunkDownsamplings();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < downsamplings; i++) {
             blocks.add(addChildBlock("block" + i, new ResBlk(config.widthAfter(i), config.widthAfter(i + 1), false, true)));
         }
-        head = addChildBlock("conv4x4", Layers.conv4x4Valid(outputWidth()));
+        head = validHead ? addChildBlock("conv4x4", Layers.conv4x4Valid(outputWidth())) : null;
     }
 
     int outputWidth() {
-        return config.widthAfter(config.trunkDownsamplings());
+        return config.widthAfter(downsamplings);
+    }
+
+    /** Height and width of the output map: 1 after the valid 4x4 head, else the last blocks' size. */
+    private long outputSize() {
+        return head != null ? 1 : config.imgSize() >> downsamplings;
     }
 
     @Override
@@ -58,7 +73,9 @@ final class DownsamplingTrunk extends AbstractBlock {
         for (ResBlk block : blocks) {
             h = run(block, ps, h, training);
         }
-        h = run(head, ps, StarGanOps.leakyRelu(h), training);
+        if (head != null) {
+            h = run(head, ps, StarGanOps.leakyRelu(h), training);
+        }
         return new NDList(StarGanOps.leakyRelu(h));
     }
 
@@ -76,11 +93,13 @@ final class DownsamplingTrunk extends AbstractBlock {
         for (ResBlk block : blocks) {
             h = Layers.init(block, manager, type, h);
         }
-        head.initialize(manager, type, h);
+        if (head != null) {
+            head.initialize(manager, type, h);
+        }
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), outputWidth(), 1, 1)};
+        return new Shape[] {new Shape(inputShapes[0].get(0), outputWidth(), outputSize(), outputSize())};
     }
 }

@@ -107,25 +107,37 @@ public final class FlopCounter {
         return layers;
     }
 
-    /** The discriminator: the downsampling trunk, then a 1x1 convolution to one logit per site. */
+    /**
+     * The discriminator: the downsampling trunk (to {@code d_patch} without the 4x4 head, for a
+     * patch discriminator), then a 1x1 convolution to one logit per site at every position.
+     */
     public static List<Layer> discriminator(NetworkConfig c) {
-        List<Layer> layers = trunk(c);
-        int width = c.widthAfter(c.trunkDownsamplings());
-        layers.add(conv("logits", width, c.numDomains(), 1, 1, 1, true));
+        int n = c.discriminatorDownsamplings();
+        boolean patch = c.dPatch() != 0;
+        List<Layer> layers = trunk(c, n, !patch);
+        int width = c.widthAfter(n);
+        int size = patch ? c.dPatch() : 1;
+        layers.add(conv("logits", width, c.numDomains(), 1, size, size, true));
         return layers;
     }
 
-    /** {@code DownsamplingTrunk}: stem, downsampling ResBlks to 4x4, valid 4x4 convolution to 1x1. */
+    /** The full trunk of the style encoder and the one-decision discriminator. */
     private static List<Layer> trunk(NetworkConfig c) {
+        return trunk(c, c.trunkDownsamplings(), true);
+    }
+
+    /** {@code DownsamplingTrunk}: stem, {@code n} downsampling ResBlks, valid 4x4 convolution to 1x1 if asked. */
+    private static List<Layer> trunk(NetworkConfig c, int n, boolean validHead) {
         List<Layer> layers = new ArrayList<>();
         int size = c.imgSize();
         layers.add(conv("stem", c.inChannels(), c.dimIn(), 3, size, size, true));
-        int n = c.trunkDownsamplings();
         for (int i = 0; i < n; i++) {
             resBlk(layers, "block" + i, c.widthAfter(i), c.widthAfter(i + 1), size >> i, size >> i, true);
         }
-        int width = c.widthAfter(n);
-        layers.add(conv("conv4x4", width, width, 4, 1, 1, true));
+        if (validHead) {
+            int width = c.widthAfter(n);
+            layers.add(conv("conv4x4", width, width, 4, 1, 1, true));
+        }
         return layers;
     }
 

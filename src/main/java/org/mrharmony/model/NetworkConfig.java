@@ -32,6 +32,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     corrections such as removing a site's noise. The branch's last convolution starts at zero,
  *     so switching it on leaves an untrained (or warm-started) generator's output unchanged.
  *     Absent from configs written before it existed, read as {@code false}.
+ * @param dPatch the discriminator's decision map: 0 = one real/fake decision per image, as the
+ *     original ({@code conv4x4} valid head after the trunk reaches 4x4); {@code P > 0} = a
+ *     {@code P x P} map of decisions, the trunk stopping at {@code P x P} without the 4x4 head
+ *     (a patch discriminator). Why: with one decision per 32-pixel crop the discriminator learned
+ *     to tell the sites apart only slowly (docs/BENCHMARKS.md, "Discriminator probe"), so it gave
+ *     the generator almost no signal; a decision per region multiplies the labelled examples of a
+ *     local property such as noise. A power of two, at most {@code imgSize / 4}. Absent from
+ *     configs written before it existed, read as 0.
  */
 public record NetworkConfig(
         @JsonProperty("img_size") int imgSize,
@@ -43,7 +51,8 @@ public record NetworkConfig(
         @JsonProperty("num_domains") int numDomains,
         @JsonProperty("mapping_hidden") int mappingHidden,
         @JsonProperty("residual_output") boolean residualOutput,
-        @JsonProperty("full_res_skip") boolean fullResSkip) {
+        @JsonProperty("full_res_skip") boolean fullResSkip,
+        @JsonProperty("d_patch") int dPatch) {
 
     /** The smallest patch with a non-empty trunk: 16 -> two downsamplings -> 4x4. */
     public static final int MIN_IMG_SIZE = 16;
@@ -60,6 +69,17 @@ public record NetworkConfig(
         requirePositive("latent_dim", latentDim);
         requirePositive("num_domains", numDomains);
         requirePositive("mapping_hidden", mappingHidden);
+        if (dPatch != 0 && (dPatch < 1 || Integer.bitCount(dPatch) != 1 || dPatch > imgSize / 4)) {
+            throw new IllegalArgumentException("d_patch must be 0 (one decision per image) or a power of two <= img_size / 4 = "
+                + imgSize / 4 + ", got " + dPatch);
+        }
+    }
+
+    /** The configuration with the original one-decision discriminator. */
+    public NetworkConfig(int imgSize, int inChannels, int dimIn, int maxConvDim, int styleDim, int latentDim,
+                         int numDomains, int mappingHidden, boolean residualOutput, boolean fullResSkip) {
+        this(imgSize, inChannels, dimIn, maxConvDim, styleDim, latentDim, numDomains, mappingHidden, residualOutput,
+            fullResSkip, 0);
     }
 
     /** The configuration without the full-resolution branch (the original generator's shape). */
@@ -87,6 +107,18 @@ public record NetworkConfig(
         return log2(imgSize) - 2;
     }
 
+    /** Downsampling residual blocks of the discriminator: the full trunk, or down to {@code dPatch}. */
+    @JsonIgnore
+    public int discriminatorDownsamplings() {
+        return dPatch == 0 ? trunkDownsamplings() : log2(imgSize / dPatch);
+    }
+
+    /** Real/fake decisions the discriminator makes per image: 1, or {@code dPatch^2}. */
+    @JsonIgnore
+    public int discriminatorDecisions() {
+        return dPatch == 0 ? 1 : dPatch * dPatch;
+    }
+
     /** The generator's input height and width must be multiples of this. */
     @JsonIgnore
     public int downsampleFactor() {
@@ -105,25 +137,31 @@ public record NetworkConfig(
     public NetworkConfig withImgSize(int size) {
         return new NetworkConfig(
                 size, inChannels, dimIn, maxConvDim, styleDim, latentDim, numDomains, mappingHidden,
-                residualOutput, fullResSkip);
+                residualOutput, fullResSkip, dPatch);
     }
 
     public NetworkConfig withMaxConvDim(int max) {
         return new NetworkConfig(
                 imgSize, inChannels, dimIn, max, styleDim, latentDim, numDomains, mappingHidden,
-                residualOutput, fullResSkip);
+                residualOutput, fullResSkip, dPatch);
     }
 
     public NetworkConfig withNumDomains(int k) {
         return new NetworkConfig(
                 imgSize, inChannels, dimIn, maxConvDim, styleDim, latentDim, k, mappingHidden,
-                residualOutput, fullResSkip);
+                residualOutput, fullResSkip, dPatch);
     }
 
     public NetworkConfig withFullResSkip(boolean skip) {
         return new NetworkConfig(
                 imgSize, inChannels, dimIn, maxConvDim, styleDim, latentDim, numDomains, mappingHidden,
-                residualOutput, skip);
+                residualOutput, skip, dPatch);
+    }
+
+    public NetworkConfig withDPatch(int patch) {
+        return new NetworkConfig(
+                imgSize, inChannels, dimIn, maxConvDim, styleDim, latentDim, numDomains, mappingHidden,
+                residualOutput, fullResSkip, patch);
     }
 
     private static int log2(int powerOfTwo) {

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** {@link NetworkConfig} as JSON (snake_case keys, every key required except {@code full_res_skip}, no unknown keys). */
+/** {@link NetworkConfig} as JSON (snake_case keys, every key required except {@code full_res_skip} and {@code d_patch}, no unknown keys). */
 public final class NetworkConfigJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -21,6 +21,7 @@ public final class NetworkConfigJson {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private static final String FULL_RES_SKIP = "full_res_skip";
+    private static final String D_PATCH = "d_patch";
 
     private NetworkConfigJson() {}
 
@@ -40,6 +41,10 @@ public final class NetworkConfigJson {
         if (!object.has(FULL_RES_SKIP)) {
             // written before the generator had its full-resolution branch: that generator had none
             object.put(FULL_RES_SKIP, false);
+        }
+        if (!object.has(D_PATCH)) {
+            // written before the patch discriminator: one decision per image
+            object.put(D_PATCH, 0);
         }
         return MAPPER.treeToValue(object, NetworkConfig.class);
     }

@@ -30,10 +30,15 @@ public final class Losses {
      * batch of ||dD(x)/dx||^2}, differentiable with respect to the discriminator's parameters
      * (double backprop). {@code realImages} must have had gradients attached before
      * {@code dOut = D(realImages)} was computed, inside a gradient collector.
+     *
+     * <p>A patch discriminator's output [N, P*P] enters as each sample's mean decision, so γ
+     * weighs the same per-sample quantity as with one decision per image (summing the regions
+     * would scale the penalty by the square of their number).
      */
     public static NDArray r1(InputGradient inputGradient, NDArray dOut, NDArray realImages) {
-        NDArray grad = inputGradient.of(dOut, realImages);
         long batch = realImages.getShape().get(0);
+        NDArray perSampleOut = dOut.getShape().dimension() > 1 ? dOut.reshape(batch, -1).mean(new int[] {1}) : dOut;
+        NDArray grad = inputGradient.of(perSampleOut, realImages);
         NDArray perSample = grad.square().reshape(batch, -1).sum(new int[] {1});
         return GraphScalars.times(perSample.mean(), 0.5f);
     }

@@ -103,4 +103,29 @@ class FlopCounterTest {
         assertThat(FlopCounter.forwardFlops(FlopCounter.generator(skip), 1)
                 - FlopCounter.forwardFlops(FlopCounter.generator(cpu), 1)).isEqualTo(2L * 2_621_440);
     }
+
+    /**
+     * The tiny discriminator as a patch discriminator, by hand (multiply-adds per sample, as in
+     * {@link #tinyDiscriminatorMatchesAHandCount}): d_patch 8 keeps the stem and blocks 0-1 (to
+     * 8x8), no 4x4 head, logits 16->2 at 8x8 = 2,048; d_patch 4 keeps all three blocks, logits at
+     * 4x4 = 512. Parameters: the one-decision D less the 4x4 head (16x16x16 + 16), less block2
+     * (2 x (16x16x9 + 16)) for d_patch 8; the built networks agree.
+     */
+    @Test
+    void tinyPatchDiscriminatorsMatchAHandCount() {
+        long trunk8 = 221_184 + 589_824 + 294_912 + 131_072 + 589_824 + 147_456;
+        NetworkConfig patch8 = TINY.withDPatch(8);
+        NetworkConfig patch4 = TINY.withDPatch(4);
+
+        assertThat(FlopCounter.forwardFlops(FlopCounter.discriminator(patch8), 1)).isEqualTo(2 * (trunk8 + 2_048));
+        assertThat(FlopCounter.forwardFlops(FlopCounter.discriminator(patch4), 1))
+                .isEqualTo(2 * (trunk8 + 147_456 + 36_864 + 512));
+        long head = 16 * 16 * 16 + 16;
+        long block2 = 2 * (16 * 16 * 9 + 16);
+        long full = parameters(FlopCounter.discriminator(TINY));
+        assertThat(parameters(FlopCounter.discriminator(patch4))).isEqualTo(full - head);
+        assertThat(parameters(FlopCounter.discriminator(patch8))).isEqualTo(full - head - block2);
+        assertThat(ParameterCounts.of(patch8, Device.cpu()).discriminator()).isEqualTo(full - head - block2);
+        assertThat(ParameterCounts.of(patch4, Device.cpu()).discriminator()).isEqualTo(full - head);
+    }
 }

@@ -110,4 +110,25 @@ class NetworkConfigTest {
         assertThat(NetworkConfigJson.fromJson(NetworkConfigJson.toJson(skip))).isEqualTo(skip);
         assertThatThrownBy(() -> NetworkConfigJson.fromJson("[1, 2]")).isInstanceOf(IOException.class);
     }
+
+    /** d_patch: 0 or a power of two up to img_size / 4; a config.json without the key is the original D. */
+    @Test
+    void patchDiscriminatorSizesAreCheckedAndOldConfigsReadAsOneDecision() throws IOException {
+        NetworkConfig cpu = NetworkPresets.named("cpu", 4);
+        assertThat(cpu.dPatch()).isZero();
+        assertThat(cpu.discriminatorDecisions()).isEqualTo(1);
+        assertThat(cpu.withDPatch(8).discriminatorDecisions()).isEqualTo(64);
+        assertThat(cpu.withDPatch(8).discriminatorDownsamplings()).isEqualTo(2);
+        assertThat(cpu.withDPatch(4).discriminatorDownsamplings()).isEqualTo(cpu.trunkDownsamplings());
+        for (int bad : new int[] {-4, 3, 6, 16, 32}) {
+            assertThatThrownBy(() -> cpu.withDPatch(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("d_patch");
+        }
+        String old = NetworkConfigJson.toJson(cpu).replaceAll(",\\s*\"d_patch\" : \\d+", "");
+        assertThat(old).doesNotContain("d_patch").contains("full_res_skip");
+        assertThat(NetworkConfigJson.fromJson(old)).isEqualTo(cpu);
+        NetworkConfig patch = cpu.withDPatch(4);
+        assertThat(NetworkConfigJson.fromJson(NetworkConfigJson.toJson(patch))).isEqualTo(patch);
+    }
 }

@@ -126,4 +126,31 @@ class NetworkShapesTest {
     private static Shape declared(StarGanNetwork net, NDArray... inputs) {
         return net.getOutputShapes(new NDList(inputs).getShapes())[0];
     }
+
+    /**
+     * A patch discriminator gives a decision per region: [N, P*P], as declared; each is the
+     * logit of the sample's own site, i.e. D(x, 0) and D(x, 1) differ and D(x, y) takes row by
+     * row the one of y.
+     */
+    @Test
+    void patchDiscriminatorGivesOneDecisionPerRegionForTheSamplesSite() {
+        NetworkConfig c = NetworkPresets.named(NetworkPresets.TINY, SITES).withDPatch(8);
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            ParameterStore ps = new ParameterStore(m, false);
+            Discriminator d = initialised(new Discriminator(c), m);
+            NDArray x = m.randomNormal(new Shape(2, c.inChannels(), c.imgSize(), c.imgSize()));
+            NDArray zeros = m.create(new int[] {0, 0});
+            NDArray ones = m.create(new int[] {1, 1});
+            NDArray mixed = m.create(new int[] {0, 1});
+
+            NDArray out0 = d.logit(ps, x, zeros, false);
+            NDArray out1 = d.logit(ps, x, ones, false);
+            NDArray outMixed = d.logit(ps, x, mixed, false);
+
+            assertThat(out0.getShape()).isEqualTo(new Shape(2, 64)).isEqualTo(declared(d, x, zeros));
+            assertThat(out0.toFloatArray()).isNotEqualTo(out1.toFloatArray());
+            assertThat(outMixed.get(0).toFloatArray()).containsExactly(out0.get(0).toFloatArray());
+            assertThat(outMixed.get(1).toFloatArray()).containsExactly(out1.get(1).toFloatArray());
+        }
+    }
 }

@@ -111,4 +111,31 @@ class LossesTest {
             }
         }
     }
+
+    @Test
+    void r1OfAPatchDiscriminatorPenalisesEachSamplesMeanDecision() {
+        // dOut[n, j] = w_j * x[n, j]^2 for three regions j: the per-sample mean decision is
+        // (1/3) sum_j w_j x_j^2, whose input gradient is (2/3) w_j x_j.
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] w = {0.5f, -1f, 2f};
+            float[][] x = {{1f, 2f, -1f}, {0.5f, 0f, 3f}};
+            NDArray weights = m.create(w);
+            NDArray input = m.create(new float[] {1f, 2f, -1f, 0.5f, 0f, 3f}, new Shape(2, 3));
+            input.setRequiresGradient(true);
+            double expected = 0;
+            for (float[] sample : x) {
+                for (int i = 0; i < 3; i++) {
+                    double g = 2.0 / 3 * w[i] * sample[i];
+                    expected += 0.5 * g * g / x.length;
+                }
+            }
+            try (InputGradient inputGradient = new InputGradient(m);
+                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray dOut = input.square().mul(weights);
+                assertThat(dOut.getShape()).isEqualTo(new Shape(2, 3));
+                NDArray penalty = Losses.r1(inputGradient, dOut, input);
+                assertThat((double) penalty.getFloat()).isCloseTo(expected, within(1e-5));
+            }
+        }
+    }
 }

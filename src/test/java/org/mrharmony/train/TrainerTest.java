@@ -163,4 +163,22 @@ class TrainerTest {
         }
         return true;
     }
+
+    /** The patch discriminator trains through the same step: finite losses, R1 included, D moves. */
+    @Test
+    void aPatchDiscriminatorTrainsWithFiniteLosses() throws Exception {
+        ObjectNode tree = ModelDirectory.JSON.valueToTree(cfg);
+        ((ObjectNode) tree.get("network")).put("d_patch", 4);
+        TrainConfig patch = ModelDirectory.JSON.treeToValue(tree, TrainConfig.class);
+        assertThat(patch.network().dPatch()).isEqualTo(4);
+        StackSampler sampler = new StackSampler(data, patch.seed(), patch.network().latentDim());
+        try (StarGanV2 nets = StarGanV2.create(patch.network(), Device.cpu(), 1);
+             Trainer trainer = new Trainer(patch, nets)) {
+            float[] before = weights(nets);
+            StepLosses l = trainer.train(sampler.batch(0, 2));
+            assertThat(l.allFinite()).as("losses %s", l.terms()).isTrue();
+            assertThat(l.get("d_reg_lat")).isPositive();
+            assertThat(weights(nets)).isNotEqualTo(before);
+        }
+    }
 }
