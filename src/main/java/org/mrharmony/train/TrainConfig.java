@@ -17,6 +17,9 @@ import org.mrharmony.model.NetworkPresets;
  * @param seed            seed of initialisation and sampling
  * @param lr              Adam learning rate of G, E, D
  * @param lrMapping       Adam learning rate of M
+ * @param lrD             Adam learning rate of D (null, as in a config.json written before the key
+ *                        existed: {@code lr}, the original's choice); a faster discriminator than
+ *                        generator is the two time-scale rule of Heusel et al. (2017)
  * @param beta1           Adam beta1
  * @param beta2           Adam beta2
  * @param weightDecay     Adam L2 weight decay
@@ -51,6 +54,7 @@ public record TrainConfig(
         @JsonProperty("seed") long seed,
         @JsonProperty("lr") float lr,
         @JsonProperty("lr_mapping") float lrMapping,
+        @JsonProperty("lr_d") Float lrD,
         @JsonProperty("beta1") float beta1,
         @JsonProperty("beta2") float beta2,
         @JsonProperty("weight_decay") float weightDecay,
@@ -81,6 +85,11 @@ public record TrainConfig(
         // a config.json written before these keys existed still resumes
         validateSubjects = validateSubjects == null ? DEFAULT_VALIDATE_SUBJECTS : validateSubjects;
         validateSlices = validateSlices == null ? DEFAULT_VALIDATE_SLICES : validateSlices;
+        lrD = lrD == null ? lr : lrD;
+        if (!(lr > 0) || !(lrMapping >= 0) || !(lrD > 0)) {
+            throw new IllegalArgumentException("lr and lr_d must be positive and lr_mapping not negative; got " + lr
+                + ", " + lrD + ", " + lrMapping);
+        }
         if (validateEvery < 0 || sampleEvery < 0 || validateSubjects < 1 || validateSlices < 1) {
             throw new IllegalArgumentException("validate_every and sample_every must be >= 0, validate_subjects and "
                 + "validate_slices >= 1; got " + validateEvery + ", " + sampleEvery + ", " + validateSubjects + ", "
@@ -108,7 +117,7 @@ public record TrainConfig(
     /** StarGAN v2's and METHOD.md's defaults around a network configuration. */
     public static TrainConfig defaults(String preset, NetworkConfig network) {
         return new TrainConfig(preset, network, SlicingConfig.defaults(network.inChannels(), network.imgSize()),
-            10_000, defaultBatch(preset), 777, 1e-4f, 1e-6f, 0f, 0.99f, 1e-4f, 0.999f, 0,
+            10_000, defaultBatch(preset), 777, 1e-4f, 1e-6f, 1e-4f, 0f, 0.99f, 1e-4f, 0.999f, 0,
             1.0f, 0.5f, OVERLAP, 1f, 1f, 1f, 0, 1f,
             10, 1000, 500, 500, DEFAULT_VALIDATE_SUBJECTS, DEFAULT_VALIDATE_SLICES, "cpu");
     }
@@ -126,7 +135,7 @@ public record TrainConfig(
     }
 
     public TrainConfig withSteps(long n) {
-        return new TrainConfig(preset, network, slicing, n, batch, seed, lr, lrMapping, beta1, beta2, weightDecay,
+        return new TrainConfig(preset, network, slicing, n, batch, seed, lr, lrMapping, lrD, beta1, beta2, weightDecay,
             emaBeta, emaWarmupSteps, lambdaStarGan, lambdaTc, tcForm, lambdaReg, lambdaSty, lambdaDs, dsDecaySteps,
             lambdaCyc, logEvery, sampleEvery, checkpointEvery, validateEvery, validateSubjects, validateSlices, device);
     }

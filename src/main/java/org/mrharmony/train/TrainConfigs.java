@@ -15,6 +15,8 @@ import org.mrharmony.model.NetworkPresets;
  */
 public final class TrainConfigs {
 
+    private static final String LR_D = "lr_d";
+
     private TrainConfigs() {
     }
 
@@ -22,6 +24,7 @@ public final class TrainConfigs {
             throws IOException {
         TrainConfig defaults = TrainConfig.defaults(preset, NetworkPresets.named(preset, sites));
         ObjectNode tree = ModelDirectory.JSON.valueToTree(defaults);
+        boolean lrDGiven = overrides.containsKey(LR_D);
         if (configFile != null) {
             JsonNode file;
             try {
@@ -34,8 +37,13 @@ public final class TrainConfigs {
                 throw new IOException(configFile + ": a training configuration must be a JSON object");
             }
             merge(tree, (ObjectNode) file, configFile.toString(), "");
+            lrDGiven |= file.has(LR_D);
         }
         overrides.forEach((key, value) -> tree.set(key, ModelDirectory.JSON.valueToTree(value)));
+        if (!lrDGiven) {
+            // unset, the discriminator's rate follows whatever lr the file chose (TrainConfig)
+            tree.remove(LR_D);
+        }
         // the networks' site count always follows the data
         ((ObjectNode) tree.get("network")).put("num_domains", sites);
         try {

@@ -60,7 +60,7 @@ public final class Trainer implements AutoCloseable {
         optG = adam(pG, cfg.lr());
         optM = adam(pM, cfg.lrMapping());
         optE = adam(pE, cfg.lr());
-        optD = adam(pD, cfg.lr());
+        optD = adam(pD, cfg.lrD());
     }
 
     private Adam adam(List<Parameter> params, float lr) {
