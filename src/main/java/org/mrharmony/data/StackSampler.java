@@ -28,7 +28,19 @@ public final class StackSampler {
     }
 
     public Batch batch(long step, int size) {
-        SplittableRandom rng = new SplittableRandom(mix(seed, step));
+        return batch(step, 0, size);
+    }
+
+    /**
+     * Draw {@code draw} of step {@code step}: draw 0 is the iteration's batch ({@link #batch(long,
+     * int)}), draws 1, 2, ... further batches of the same step (the extra discriminator updates of
+     * {@code d_steps}), each reproducible from (seed, step, draw).
+     */
+    public Batch batch(long step, int draw, int size) {
+        if (draw < 0) {
+            throw new IllegalArgumentException("draw must not be negative, got " + draw);
+        }
+        SplittableRandom rng = new SplittableRandom(draw == 0 ? mix(seed, step) : mix(mix(seed, step), draw));
         SlicingConfig s = set.slicing();
         int c = s.channels();
         int p = s.patch();

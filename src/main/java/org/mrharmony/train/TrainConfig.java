@@ -55,6 +55,7 @@ public record TrainConfig(
         @JsonProperty("lr") float lr,
         @JsonProperty("lr_mapping") float lrMapping,
         @JsonProperty("lr_d") Float lrD,
+        @JsonProperty("d_steps") Integer dSteps,
         @JsonProperty("beta1") float beta1,
         @JsonProperty("beta2") float beta2,
         @JsonProperty("weight_decay") float weightDecay,
@@ -86,6 +87,10 @@ public record TrainConfig(
         validateSubjects = validateSubjects == null ? DEFAULT_VALIDATE_SUBJECTS : validateSubjects;
         validateSlices = validateSlices == null ? DEFAULT_VALIDATE_SLICES : validateSlices;
         lrD = lrD == null ? lr : lrD;
+        dSteps = dSteps == null ? 1 : dSteps;
+        if (dSteps < 1) {
+            throw new IllegalArgumentException("d_steps must be at least 1, got " + dSteps);
+        }
         if (!(lr > 0) || !(lrMapping >= 0) || !(lrD > 0)) {
             throw new IllegalArgumentException("lr and lr_d must be positive and lr_mapping not negative; got " + lr
                 + ", " + lrD + ", " + lrMapping);
@@ -117,7 +122,7 @@ public record TrainConfig(
     /** StarGAN v2's and METHOD.md's defaults around a network configuration. */
     public static TrainConfig defaults(String preset, NetworkConfig network) {
         return new TrainConfig(preset, network, SlicingConfig.defaults(network.inChannels(), network.imgSize()),
-            10_000, defaultBatch(preset), 777, 1e-4f, 1e-6f, 1e-4f, 0f, 0.99f, 1e-4f, 0.999f, 0,
+            10_000, defaultBatch(preset), 777, 1e-4f, 1e-6f, 1e-4f, 1, 0f, 0.99f, 1e-4f, 0.999f, 0,
             1.0f, 0.5f, OVERLAP, 1f, 1f, 1f, 0, 1f,
             10, 1000, 500, 500, DEFAULT_VALIDATE_SUBJECTS, DEFAULT_VALIDATE_SLICES, "cpu");
     }
@@ -135,7 +140,7 @@ public record TrainConfig(
     }
 
     public TrainConfig withSteps(long n) {
-        return new TrainConfig(preset, network, slicing, n, batch, seed, lr, lrMapping, lrD, beta1, beta2, weightDecay,
+        return new TrainConfig(preset, network, slicing, n, batch, seed, lr, lrMapping, lrD, dSteps, beta1, beta2, weightDecay,
             emaBeta, emaWarmupSteps, lambdaStarGan, lambdaTc, tcForm, lambdaReg, lambdaSty, lambdaDs, dsDecaySteps,
             lambdaCyc, logEvery, sampleEvery, checkpointEvery, validateEvery, validateSubjects, validateSlices, device);
     }

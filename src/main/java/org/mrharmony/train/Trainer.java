@@ -77,15 +77,37 @@ public final class Trainer implements AutoCloseable {
         return step;
     }
 
+    /** Discriminator updates applied so far (two per discriminator batch: latent, reference). */
+    long discriminatorUpdates() {
+        return optD.steps();
+    }
+
     public StarGanV2 networks() {
         return nets;
     }
 
     /** Runs one iteration on a batch and returns its loss terms; the step counter advances. */
     public StepLosses train(Batch batch) {
+        return train(batch, List.of());
+    }
+
+    /**
+     * One iteration with extra discriminator updates first ({@code d_steps}): D latent- and
+     * reference-guided on each batch of {@code extraDiscriminatorBatches}, then the ordinary
+     * iteration on {@code batch}. The logged losses are those of {@code batch}; skipped updates
+     * count all of them.
+     */
+    public StepLosses train(Batch batch, List<Batch> extraDiscriminatorBatches) {
         Map<String, Float> terms = new LinkedHashMap<>();
         terms.put("skipped_updates", 0f);
         float lambdaDs = Losses.diversityWeight(cfg.lambdaDs(), step, cfg.effectiveDsDecaySteps());
+        for (Batch extra : extraDiscriminatorBatches) {
+            try (NDManager sm = manager.newSubManager()) {
+                Inputs in = Inputs.of(sm, extra);
+                discriminatorStep(sm, in, true, terms);
+                discriminatorStep(sm, in, false, terms);
+            }
+        }
         try (NDManager sm = manager.newSubManager()) {
             Inputs in = Inputs.of(sm, batch);
             discriminatorStep(sm, in, true, terms);

@@ -18,6 +18,7 @@ import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.mrharmony.data.Batch;
 import org.mrharmony.data.SiteDataset;
 import org.mrharmony.data.StackSampler;
 import org.mrharmony.data.TrainingSet;
@@ -136,7 +137,8 @@ public final class TrainingRun {
                         stoppedByTime = true;
                         break;
                     }
-                    last = trainer.train(sampler.batch(trainer.step(), cfg.batch()));
+                    last = trainer.train(sampler.batch(trainer.step(), cfg.batch()),
+                        extraDiscriminatorBatches(cfg, sampler, trainer.step()));
                     skipped += last.skippedUpdates();
                     windowSteps++;
                     long step = trainer.step();
@@ -184,6 +186,15 @@ public final class TrainingRun {
      * Networks, description (with fresh mean styles and site scales) and optimiser state; then
      * {@value LossChart#FILE} is redrawn.
      */
+    /** The {@code d_steps - 1} extra discriminator batches of a step (draws 1, 2, ... of the sampler). */
+    static List<Batch> extraDiscriminatorBatches(TrainConfig cfg, StackSampler sampler, long step) {
+        List<Batch> extra = new ArrayList<>();
+        for (int draw = 1; draw < cfg.dSteps(); draw++) {
+            extra.add(sampler.batch(step, draw, cfg.batch()));
+        }
+        return extra;
+    }
+
     static void checkpoint(Path modelDir, TrainConfig cfg, TrainingSet data, StackSampler sampler, Trainer trainer,
                            List<SiteBaselines> baselines) throws IOException {
         // optimiser state first, model.json last: model.json's step is what --resume trusts, and

@@ -107,4 +107,18 @@ class StackSamplerTest {
         }
         assertThat(StackSampler.cropStart(r, 0, 10, 10, 16)).isEqualTo(-3);
     }
+
+    /** Extra draws of a step (d_steps): draw 0 is the step's batch, others differ from it and each other, reproducibly. */
+    @Test
+    void extraDrawsOfAStepAreReproducibleAndDistinct() throws Exception {
+        TrainingSet set = TinySites.trainingSet(2, 2, 24, 12, SLICING);
+        StackSampler sampler = new StackSampler(set, 7, 4);
+        Batch main = sampler.batch(5, 4);
+        assertThat(sampler.batch(5, 0, 4).source()).containsExactly(main.source());
+        Batch extra1 = sampler.batch(5, 1, 4);
+        Batch extra2 = sampler.batch(5, 2, 4);
+        assertThat(new StackSampler(set, 7, 4).batch(5, 1, 4).source()).containsExactly(extra1.source());
+        assertThat(extra1.source()).isNotEqualTo(main.source()).isNotEqualTo(extra2.source());
+        assertThat(extra1.source()).isNotEqualTo(sampler.batch(6, 1, 4).source());
+    }
 }

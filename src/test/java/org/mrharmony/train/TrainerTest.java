@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mrharmony.data.Batch;
 import org.mrharmony.data.StackSampler;
 import org.mrharmony.data.TinySites;
 import org.mrharmony.data.TrainingSet;
@@ -96,10 +97,7 @@ class TrainerTest {
 
     private static StepLosses firstStep(TrainConfig config) {
         StackSampler sampler = new StackSampler(data, config.seed(), config.network().latentDim());
-        try (StarGanV2 nets = StarGanV2.create(config.network(), Device.cpu(), 5);
-             Trainer trainer = new Trainer(config, nets)) {
-            return trainer.train(sampler.batch(0, 2));
-        }
+        return firstStepOn(config, sampler.batch(0, 2));
     }
 
     /**
@@ -179,6 +177,42 @@ class TrainerTest {
             assertThat(l.allFinite()).as("losses %s", l.terms()).isTrue();
             assertThat(l.get("d_reg_lat")).isPositive();
             assertThat(weights(nets)).isNotEqualTo(before);
+        }
+    }
+
+    /**
+     * d_steps 2: one iteration makes four discriminator updates (latent- and reference-guided on
+     * the extra batch, then on the iteration's batch) and still one generator iteration; the
+     * iteration's discriminator losses are those of an already updated D, so they differ from a
+     * plain iteration's on the same batch from the same initialisation.
+     */
+    @Test
+    void extraDiscriminatorStepsRunBeforeTheIteration() throws Exception {
+        ObjectNode tree = ModelDirectory.JSON.valueToTree(cfg);
+        tree.put("d_steps", 2);
+        TrainConfig twice = ModelDirectory.JSON.treeToValue(tree, TrainConfig.class);
+        StackSampler sampler = new StackSampler(data, twice.seed(), twice.network().latentDim());
+        var batch = sampler.batch(0, 2);
+        var extra = TrainingRun.extraDiscriminatorBatches(twice, sampler, 0);
+        assertThat(extra).hasSize(1);
+        assertThat(TrainingRun.extraDiscriminatorBatches(cfg, sampler, 0)).isEmpty();
+
+        StepLosses withExtra;
+        try (StarGanV2 nets = StarGanV2.create(twice.network(), Device.cpu(), 5);
+             Trainer trainer = new Trainer(twice, nets)) {
+            withExtra = trainer.train(batch, extra);
+            assertThat(trainer.discriminatorUpdates()).isEqualTo(4);
+            assertThat(trainer.step()).isEqualTo(1);
+        }
+        StepLosses plain = firstStepOn(cfg, batch);
+        assertThat(withExtra.allFinite()).isTrue();
+        assertThat(withExtra.get("d_real_lat")).isNotEqualTo(plain.get("d_real_lat"));
+    }
+
+    private static StepLosses firstStepOn(TrainConfig config, Batch batch) {
+        try (StarGanV2 nets = StarGanV2.create(config.network(), Device.cpu(), 5);
+             Trainer trainer = new Trainer(config, nets)) {
+            return trainer.train(batch);
         }
     }
 }
