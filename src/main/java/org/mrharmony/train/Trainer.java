@@ -57,13 +57,14 @@ public final class Trainer implements AutoCloseable {
         pM = parameters(nets.mappingNetwork());
         pE = parameters(nets.styleEncoder());
         pD = parameters(nets.discriminator());
-        optG = adam(pG, cfg.lr());
-        optM = adam(pM, cfg.lrMapping());
-        optE = adam(pE, cfg.lr());
-        optD = adam(pD, cfg.lrD());
+        optG = adam(cfg, pG, cfg.lr(), manager);
+        optM = adam(cfg, pM, cfg.lrMapping(), manager);
+        optE = adam(cfg, pE, cfg.lr(), manager);
+        optD = adam(cfg, pD, cfg.lrD(), manager);
     }
 
-    private Adam adam(List<Parameter> params, float lr) {
+    /** The optimiser of one network: the configuration's betas and weight decay at the given rate. */
+    static Adam adam(TrainConfig cfg, List<Parameter> params, float lr, NDManager manager) {
         return new Adam(params, lr, cfg.beta1(), cfg.beta2(), 1e-8f, cfg.weightDecay(), manager);
     }
 
@@ -141,8 +142,7 @@ public final class Trainer implements AutoCloseable {
                 : nets.styleEncoder().style(frozen, in.ref1, in.yTrg, false);
             NDArray xFake = nets.generator().translate(frozen, in.x, style, false).stopGradient();
             NDArray lossFake = Losses.adversarial(d.logit(trained, xFake, in.yTrg, true), false);
-            NDArray loss = times(lossReal.add(lossFake).add(times(lossReg, cfg.lambdaReg())), cfg.lambdaStarGan());
-            gc.backward(loss);
+            gc.backward(discriminatorLoss(cfg, lossReal, lossFake, lossReg));
             terms.put("d_real" + tag, lossReal.getFloat());
             terms.put("d_fake" + tag, lossFake.getFloat());
             terms.put("d_reg" + tag, lossReg.getFloat());
@@ -150,6 +150,11 @@ public final class Trainer implements AutoCloseable {
         if (!optD.step(trained.gradients(pD))) {
             terms.merge("skipped_updates", 1f, Float::sum);
         }
+    }
+
+    /** D's objective from its terms: λ1 (real + fake + γ R1), as compute_d_loss weights them. */
+    static NDArray discriminatorLoss(TrainConfig cfg, NDArray lossReal, NDArray lossFake, NDArray lossReg) {
+        return times(lossReal.add(lossFake).add(times(lossReg, cfg.lambdaReg())), cfg.lambdaStarGan());
     }
 
     /**
