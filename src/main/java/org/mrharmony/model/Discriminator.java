@@ -18,6 +18,9 @@ import ai.djl.util.PairList;
  * <p>As a patch discriminator ({@link NetworkConfig#dPatch()} = P > 0) the trunk stops at P x P
  * and the 1x1 convolution gives a logit per site at every position: output [N, P*P], one
  * decision per region (the losses average over them).
+ *
+ * <p>The forward pass also returns every site's logits [N, K, decisions] (second output), for the
+ * optional site-classification loss over the heads ({@code lambda_cls}).
  */
 public final class Discriminator extends StarGanNetwork {
 
@@ -35,7 +38,20 @@ public final class Discriminator extends StarGanNetwork {
 
     /** D(x, y): one logit per sample [N], or per sample and region [N, P*P] (patch discriminator). */
     public NDArray logit(ParameterStore ps, NDArray x, NDArray y, boolean training) {
-        return forward(ps, new NDList(x, y), training).head();
+        return decide(ps, x, y, training).chosen();
+    }
+
+    /** D(x, y) and, from the same pass, the logits of every site's head. */
+    public Decisions decide(ParameterStore ps, NDArray x, NDArray y, boolean training) {
+        NDList out = forward(ps, new NDList(x, y), training);
+        return new Decisions(out.get(0), out.get(1));
+    }
+
+    /**
+     * @param chosen the logit of each sample's site y: [N], or [N, P*P] for a patch discriminator
+     * @param all    every site's logit: [N, K, 1], or [N, K, P*P]
+     */
+    public record Decisions(NDArray chosen, NDArray all) {
     }
 
     @Override
@@ -43,9 +59,10 @@ public final class Discriminator extends StarGanNetwork {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = Layers.run(shared, ps, inputs.get(0), training);
         NDArray out = Layers.run(logits, ps, h, training);
-        NDArray selected = StarGanOps.selectDomain(out, inputs.get(1));
-        long n = selected.getShape().get(0);
-        return new NDList(config.dPatch() == 0 ? selected.reshape(n) : selected.reshape(n, -1));
+        long n = out.getShape().get(0);
+        NDArray all = out.reshape(n, config.numDomains(), -1);
+        NDArray selected = StarGanOps.selectDomain(all, inputs.get(1));
+        return new NDList(config.dPatch() == 0 ? selected.reshape(n) : selected.reshape(n, -1), all);
     }
 
     @Override
@@ -57,7 +74,9 @@ public final class Discriminator extends StarGanNetwork {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long n = inputShapes[0].get(0);
-        return new Shape[] {config.dPatch() == 0 ? new Shape(n) : new Shape(n, config.discriminatorDecisions())};
+        int decisions = config.discriminatorDecisions();
+        return new Shape[] {config.dPatch() == 0 ? new Shape(n) : new Shape(n, decisions),
+            new Shape(n, config.numDomains(), decisions)};
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import org.mrharmony.data.Batch;
 import org.mrharmony.data.StackSampler;
 import org.mrharmony.model.Discriminator;
+import org.mrharmony.model.GraphScalars;
 import org.mrharmony.model.StarGanV2;
 
 /**
@@ -98,13 +99,17 @@ public final class DiscriminatorProbe implements AutoCloseable {
             float dReg;
             DecisionCount decisions;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray outReal = d.logit(trained, xReal, ySrc, true);
+                Discriminator.Decisions real = d.decide(trained, xReal, ySrc, true);
+                NDArray outReal = real.chosen();
                 NDArray lossReal = Losses.adversarial(outReal, true);
                 NDArray lossReg = Losses.r1(inputGradient, outReal, xReal);
                 // the identity "translation": x itself, which needs no gradient (as G's output is detached)
                 NDArray outFake = d.logit(trained, x, yTrg, true);
                 NDArray lossFake = Losses.adversarial(outFake, false);
-                gc.backward(Trainer.discriminatorLoss(cfg, lossReal, lossFake, lossReg));
+                NDArray loss = Trainer.discriminatorLoss(cfg, lossReal, lossFake, lossReg);
+                // the site classification over the heads, when the configuration trains D with it
+                gc.backward(cfg.classifies()
+                    ? loss.add(GraphScalars.times(Losses.siteCrossEntropy(real.all(), ySrc), cfg.lambdaCls())) : loss);
                 dReal = lossReal.getFloat();
                 dFake = lossFake.getFloat();
                 dReg = lossReg.getFloat();

@@ -19,25 +19,43 @@ public final class LossLog implements AutoCloseable {
     public static final String FILE = "losses.csv";
 
     private final BufferedWriter out;
+    private final List<String> names;
 
-    private LossLog(BufferedWriter out) {
+    private LossLog(BufferedWriter out, List<String> names) {
         this.out = out;
+        this.names = List.copyOf(names);
     }
 
+    /** The log of the standard terms ({@link StepLosses#NAMES}). */
     public static LossLog open(Path modelDir, long resumeStep) throws IOException {
+        return open(modelDir, resumeStep, List.of(StepLosses.NAMES));
+    }
+
+    /**
+     * The log of the given terms ({@link StepLosses#names}). A resumed log must have these
+     * columns: a configuration edited between runs to log other terms is refused rather than
+     * appending rows that do not match the header.
+     */
+    public static LossLog open(Path modelDir, long resumeStep, List<String> names) throws IOException {
         Path file = modelDir.resolve(FILE);
+        String header = header(names);
         if (resumeStep > 0 && Files.exists(file)) {
             List<String> kept = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (!lines.isEmpty() && lines.get(0).startsWith("step") && !lines.get(0).equals(header)) {
+                throw new IOException(file + ": its columns differ from what this configuration logs (was "
+                    + "lambda_cls switched on or off?); move it aside to start a new log");
+            }
+            for (String line : lines) {
                 if (line.startsWith("step") || stepOf(line) <= resumeStep) {
                     kept.add(line);
                 }
             }
             Files.write(file, kept, StandardCharsets.UTF_8);
         } else {
-            Files.writeString(file, header() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, header + "\n", StandardCharsets.UTF_8);
         }
-        return new LossLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+        return new LossLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND), names);
     }
 
     /**
@@ -80,12 +98,16 @@ public final class LossLog implements AutoCloseable {
     }
 
     static String header() {
-        return "step," + String.join(",", StepLosses.NAMES) + ",images_per_s,seconds";
+        return header(List.of(StepLosses.NAMES));
+    }
+
+    static String header(List<String> names) {
+        return "step," + String.join(",", names) + ",images_per_s,seconds";
     }
 
     public void write(StepLosses losses, double imagesPerSecond, double seconds) throws IOException {
         StringBuilder row = new StringBuilder().append(losses.step());
-        for (String name : StepLosses.NAMES) {
+        for (String name : names) {
             row.append(',').append(String.format(Locale.ROOT, "%.6g", losses.get(name)));
         }
         row.append(String.format(Locale.ROOT, ",%.3f,%.1f", imagesPerSecond, seconds));

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import org.mrharmony.model.GraphScalars;
+import org.mrharmony.model.StarGanOps;
 
 /**
  * The loss terms of StarGAN v2 plus the temporal coherence loss, as public static functions
@@ -41,6 +42,20 @@ public final class Losses {
         NDArray grad = inputGradient.of(perSampleOut, realImages);
         NDArray perSample = grad.square().reshape(batch, -1).sum(new int[] {1});
         return GraphScalars.times(perSample.mean(), 0.5f);
+    }
+
+    /**
+     * Site classification over the discriminator's heads: cross-entropy of the softmax over the
+     * K sites' logits {@code all} [N, K] or [N, K, R] (R regions of a patch discriminator, each
+     * classified) against site {@code y} [N], averaged over samples and regions. Why: the
+     * adversarial loss gives each sample's image a signal on one head only (its own site's, or
+     * the target's), so D learned the sites only slowly (docs/BENCHMARKS.md, "Discriminator
+     * probe"); the softmax tells every head about every image — as StarGAN (v1) trains its
+     * domain classifier on real images and its generator to be classified as the target.
+     */
+    public static NDArray siteCrossEntropy(NDArray all, NDArray y) {
+        NDArray logProbabilities = all.logSoftmax(1);
+        return StarGanOps.selectDomain(logProbabilities, y).mean().neg();
     }
 
     /** Mean absolute difference: the L1 losses (style reconstruction, cycle, diversity). */

@@ -1,6 +1,8 @@
 package org.mrharmony.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,18 @@ public record StepLosses(long step, Map<String, Float> terms) {
         "g_adv_lat", "g_sty_lat", "g_ds_lat", "g_cyc_lat", "g_tc_lat",
         "g_adv_ref", "g_sty_ref", "g_ds_ref", "g_cyc_ref", "g_tc_ref", "lambda_ds", "skipped_updates"
     };
+
+    /** The site classification terms, logged when {@code lambda_cls > 0}. */
+    public static final String[] CLASSIFICATION_NAMES = {"d_cls_lat", "d_cls_ref", "g_cls_lat", "g_cls_ref"};
+
+    /** The terms a run with this configuration logs, in CSV order. */
+    public static List<String> names(TrainConfig cfg) {
+        List<String> names = new ArrayList<>(List.of(NAMES));
+        if (cfg.classifies()) {
+            names.addAll(List.of(CLASSIFICATION_NAMES));
+        }
+        return names;
+    }
 
     public StepLosses {
         terms = new LinkedHashMap<>(terms);

@@ -34,6 +34,10 @@ import org.mrharmony.model.NetworkPresets;
  * @param lambdaDs        initial style diversification weight (decays linearly to 0)
  * @param dsDecaySteps    steps over which λ_ds decays (0 = the whole run)
  * @param lambdaCyc       cycle consistency weight
+ * @param lambdaCls       weight of the site classification over D's heads ({@link
+ *                        Losses#siteCrossEntropy}): D classifies real images as their site, G's
+ *                        translations are to be classified as the target site. 0 (the default,
+ *                        and null in an older config.json) = off, StarGAN v2 as published
  * @param logEvery        steps between CSV/log lines
  * @param sampleEvery     steps between sample-grid PNGs (0 = never)
  * @param checkpointEvery steps between checkpoints (0 = only at the end)
@@ -69,6 +73,7 @@ public record TrainConfig(
         @JsonProperty("lambda_ds") float lambdaDs,
         @JsonProperty("ds_decay_steps") long dsDecaySteps,
         @JsonProperty("lambda_cyc") float lambdaCyc,
+        @JsonProperty("lambda_cls") Float lambdaCls,
         @JsonProperty("log_every") int logEvery,
         @JsonProperty("sample_every") int sampleEvery,
         @JsonProperty("checkpoint_every") int checkpointEvery,
@@ -88,6 +93,10 @@ public record TrainConfig(
         validateSlices = validateSlices == null ? DEFAULT_VALIDATE_SLICES : validateSlices;
         lrD = lrD == null ? lr : lrD;
         dSteps = dSteps == null ? 1 : dSteps;
+        lambdaCls = lambdaCls == null ? 0f : lambdaCls;
+        if (!(lambdaCls >= 0)) {
+            throw new IllegalArgumentException("lambda_cls must not be negative, got " + lambdaCls);
+        }
         if (dSteps < 1) {
             throw new IllegalArgumentException("d_steps must be at least 1, got " + dSteps);
         }
@@ -123,7 +132,7 @@ public record TrainConfig(
     public static TrainConfig defaults(String preset, NetworkConfig network) {
         return new TrainConfig(preset, network, SlicingConfig.defaults(network.inChannels(), network.imgSize()),
             10_000, defaultBatch(preset), 777, 1e-4f, 1e-6f, 1e-4f, 1, 0f, 0.99f, 1e-4f, 0.999f, 0,
-            1.0f, 0.5f, OVERLAP, 1f, 1f, 1f, 0, 1f,
+            1.0f, 0.5f, OVERLAP, 1f, 1f, 1f, 0, 1f, 0f,
             10, 1000, 500, 500, DEFAULT_VALIDATE_SUBJECTS, DEFAULT_VALIDATE_SLICES, "cpu");
     }
 
@@ -135,6 +144,11 @@ public record TrainConfig(
         return NetworkPresets.CPU.equals(preset) ? 4 : 8;
     }
 
+    /** Whether the site classification loss is on (its terms are then logged too). */
+    public boolean classifies() {
+        return lambdaCls > 0;
+    }
+
     public long effectiveDsDecaySteps() {
         return dsDecaySteps > 0 ? dsDecaySteps : steps;
     }
@@ -142,6 +156,6 @@ public record TrainConfig(
     public TrainConfig withSteps(long n) {
         return new TrainConfig(preset, network, slicing, n, batch, seed, lr, lrMapping, lrD, dSteps, beta1, beta2, weightDecay,
             emaBeta, emaWarmupSteps, lambdaStarGan, lambdaTc, tcForm, lambdaReg, lambdaSty, lambdaDs, dsDecaySteps,
-            lambdaCyc, logEvery, sampleEvery, checkpointEvery, validateEvery, validateSubjects, validateSlices, device);
+            lambdaCyc, lambdaCls, logEvery, sampleEvery, checkpointEvery, validateEvery, validateSubjects, validateSlices, device);
     }
 }

@@ -134,7 +134,8 @@ public final class Trainer implements AutoCloseable {
         NDArray xReal = in.x.duplicate();
         xReal.setRequiresGradient(true);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray outReal = d.logit(trained, xReal, in.ySrc, true);
+            Discriminator.Decisions real = d.decide(trained, xReal, in.ySrc, true);
+            NDArray outReal = real.chosen();
             NDArray lossReal = Losses.adversarial(outReal, true);
             NDArray lossReg = Losses.r1(inputGradient, outReal, xReal);
             NDArray style = latent
@@ -142,17 +143,25 @@ public final class Trainer implements AutoCloseable {
                 : nets.styleEncoder().style(frozen, in.ref1, in.yTrg, false);
             NDArray xFake = nets.generator().translate(frozen, in.x, style, false).stopGradient();
             NDArray lossFake = Losses.adversarial(d.logit(trained, xFake, in.yTrg, true), false);
-            gc.backward(discriminatorLoss(cfg, lossReal, lossFake, lossReg));
+            NDArray loss = discriminatorLoss(cfg, lossReal, lossFake, lossReg);
+            NDArray lossCls = cfg.classifies() ? Losses.siteCrossEntropy(real.all(), in.ySrc) : null;
+            gc.backward(lossCls == null ? loss : loss.add(times(lossCls, cfg.lambdaCls())));
             terms.put("d_real" + tag, lossReal.getFloat());
             terms.put("d_fake" + tag, lossFake.getFloat());
             terms.put("d_reg" + tag, lossReg.getFloat());
+            if (lossCls != null) {
+                terms.put("d_cls" + tag, lossCls.getFloat());
+            }
         }
         if (!optD.step(trained.gradients(pD))) {
             terms.merge("skipped_updates", 1f, Float::sum);
         }
     }
 
-    /** D's objective from its terms: λ1 (real + fake + γ R1), as compute_d_loss weights them. */
+    /**
+     * D's objective from its terms: λ1 (real + fake + γ R1), as compute_d_loss weights them (the
+     * site classification, when on, is added by the callers).
+     */
     static NDArray discriminatorLoss(TrainConfig cfg, NDArray lossReal, NDArray lossFake, NDArray lossReg) {
         return times(lossReal.add(lossFake).add(times(lossReg, cfg.lambdaReg())), cfg.lambdaStarGan());
     }
@@ -173,7 +182,8 @@ public final class Trainer implements AutoCloseable {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray sTrg = latent ? m.style(trained, in.z1, in.yTrg, true) : e.style(frozen, in.ref1, in.yTrg, true);
             NDArray xFake = g.translate(trained, in.x, sTrg, true);
-            NDArray lossAdv = Losses.adversarial(nets.discriminator().logit(frozen, xFake, in.yTrg, true), true);
+            Discriminator.Decisions judged = nets.discriminator().decide(frozen, xFake, in.yTrg, true);
+            NDArray lossAdv = Losses.adversarial(judged.chosen(), true);
             NDArray lossSty = Losses.l1(e.style(styleStore, xFake, in.yTrg, true), sTrg);
             NDArray sTrg2 = latent ? m.style(trained, in.z2, in.yTrg, true) : e.style(frozen, in.ref2, in.yTrg, true);
             NDArray xFake2 = g.translate(trained, in.x, sTrg2, true).stopGradient();
@@ -190,12 +200,19 @@ public final class Trainer implements AutoCloseable {
             if (lossTc != null) {
                 loss = loss.add(times(lossTc, cfg.lambdaTc()));
             }
+            NDArray lossCls = cfg.classifies() ? Losses.siteCrossEntropy(judged.all(), in.yTrg) : null;
+            if (lossCls != null) {
+                loss = loss.add(times(lossCls, cfg.lambdaCls()));
+            }
             gc.backward(loss);
             terms.put("g_adv" + tag, lossAdv.getFloat());
             terms.put("g_sty" + tag, lossSty.getFloat());
             terms.put("g_ds" + tag, lossDs.getFloat());
             terms.put("g_cyc" + tag, lossCyc.getFloat());
             terms.put("g_tc" + tag, lossTc != null ? lossTc.getFloat() : 0f);
+            if (lossCls != null) {
+                terms.put("g_cls" + tag, lossCls.getFloat());
+            }
         }
         int skipped = optG.step(trained.gradients(pG)) ? 0 : 1;
         if (latent) {

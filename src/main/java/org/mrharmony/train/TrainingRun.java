@@ -125,7 +125,7 @@ public final class TrainingRun {
             StepLosses last = null;
             long skipped = 0;
             boolean stoppedByTime = false;
-            try (LossLog log = LossLog.open(modelDir, trainer.step());
+            try (LossLog log = LossLog.open(modelDir, trainer.step(), StepLosses.names(cfg));
                  ProgressBar bar = progress ? trainingBar(cfg, timeLimit) : null) {
                 if (bar != null && timeLimit == null) {
                     bar.stepTo(trainer.step());

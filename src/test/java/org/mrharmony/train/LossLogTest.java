@@ -43,4 +43,33 @@ class LossLogTest {
         assertThatThrownBy(() -> LossLog.trainingSeconds(file, 10)).isInstanceOf(IOException.class)
             .hasMessageContaining(file.toString());
     }
+
+    /** The columns follow the configuration's terms; a resumed log with other columns is refused, not mixed. */
+    @Test
+    void logsTheConfiguredTermsAndRefusesToResumeALogWithOtherColumns(@TempDir Path tmp) throws IOException {
+        List<String> withCls = new ArrayList<>(List.of(StepLosses.NAMES));
+        withCls.addAll(List.of(StepLosses.CLASSIFICATION_NAMES));
+        java.util.Map<String, Float> terms = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < withCls.size(); i++) {
+            terms.put(withCls.get(i), (float) i);
+        }
+        try (LossLog log = LossLog.open(tmp, 0, withCls)) {
+            log.write(new StepLosses(10, terms), 3.0, 1.5);
+        }
+        List<String> lines = Files.readAllLines(tmp.resolve(LossLog.FILE));
+        assertThat(lines.get(0)).endsWith(",g_cls_ref,images_per_s,seconds");
+        assertThat(lines.get(1).split(",")).hasSize(lines.get(0).split(",").length);
+        assertThat(lines.get(1).split(",")[withCls.size()]).isEqualTo(String.format(java.util.Locale.ROOT, "%.6g",
+                (float) (withCls.size() - 1)));
+
+        assertThatThrownBy(() -> LossLog.open(tmp, 10))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(tmp.resolve(LossLog.FILE).toString())
+                .hasMessageContaining("columns differ");
+        // the same columns resume
+        try (LossLog log = LossLog.open(tmp, 10, withCls)) {
+            log.write(new StepLosses(20, terms), 3.0, 2.5);
+        }
+        assertThat(Files.readAllLines(tmp.resolve(LossLog.FILE))).hasSize(3);
+    }
 }

@@ -138,4 +138,29 @@ class LossesTest {
             }
         }
     }
+
+    /**
+     * Site cross-entropy by hand: sample 0 logits (1, 2, 0) site 1, sample 1 logits (0, 0, ln 3)
+     * site 0: -log softmax = log(e + e^2 + 1) - 2 and log(1 + 1 + 3) - 0; their mean. With a
+     * region axis [N, K, R] (patch discriminator) each region is classified against its sample's
+     * site and the regions are averaged.
+     */
+    @Test
+    void siteCrossEntropyMatchesAHandComputedSoftmax() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            double ln3 = Math.log(3);
+            NDArray logits = m.create(new float[] {1f, 2f, 0f, 0f, 0f, (float) ln3}, new Shape(2, 3));
+            NDArray y = m.create(new int[] {1, 0});
+            double expected = ((Math.log(Math.E + Math.E * Math.E + 1) - 2) + Math.log(5)) / 2;
+
+            assertThat((double) Losses.siteCrossEntropy(logits, y).getFloat()).isCloseTo(expected, within(1e-6));
+
+            // one sample of site 2, two regions: region 0 logits (1, 2, 0), region 1 (0, 0, ln 3)
+            NDArray regions = m.create(new float[] {1f, 0f, 2f, 0f, 0f, (float) ln3}, new Shape(1, 3, 2));
+            double region0 = Math.log(Math.E + Math.E * Math.E + 1) - 0;
+            double region1 = Math.log(5) - ln3;
+            assertThat((double) Losses.siteCrossEntropy(regions, m.create(new int[] {2})).getFloat())
+                    .isCloseTo((region0 + region1) / 2, within(1e-6));
+        }
+    }
 }

@@ -215,4 +215,30 @@ class TrainerTest {
             return trainer.train(batch);
         }
     }
+
+    /**
+     * lambda_cls > 0: the site classification terms are logged (finite, positive) and nothing
+     * before D's first update changes — the first discriminator pass scores exactly as without it.
+     */
+    @Test
+    void siteClassificationAddsItsTermsAndLeavesTheFirstScoresAlone() throws Exception {
+        ObjectNode tree = ModelDirectory.JSON.valueToTree(cfg);
+        tree.put("lambda_cls", 1f);
+        TrainConfig cls = ModelDirectory.JSON.treeToValue(tree, TrainConfig.class);
+        assertThat(StepLosses.names(cls)).containsSubsequence("d_cls_lat", "g_cls_ref");
+        assertThat(StepLosses.names(cfg)).doesNotContain("d_cls_lat");
+
+        StepLosses with = firstStep(cls);
+        StepLosses without = firstStep(cfg);
+
+        for (String name : StepLosses.CLASSIFICATION_NAMES) {
+            assertThat(with.get(name)).as(name).isPositive().isFinite();
+        }
+        assertThat(without.terms()).doesNotContainKey("d_cls_lat");
+        for (String name : List.of("d_real_lat", "d_fake_lat", "d_reg_lat")) {
+            assertThat(with.get(name)).as(name).isEqualTo(without.get(name));
+        }
+        // D's first update included the classification: the reference-guided pass scores differently
+        assertThat(with.get("d_real_ref")).isNotEqualTo(without.get("d_real_ref"));
+    }
 }
