@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
         "crop under the batch's target site. D's loss, R1 and optimiser are those of 'train' (lr_d, lambda_reg,",
         "network.d_patch and batch from --preset and --config). Every --every steps it prints the mean d_real,",
         "d_fake and R1 and the accuracy of D's decisions (real logit > 0, fake logit < 0; each region of a patch",
-        "discriminator counts), on the samples whose target site differs from their source site.",
+        "discriminator counts), on the samples whose target site differs from their source site, and how often",
+        "the own site's logit is above the target site's ('order', whatever the signs).",
         "0.5 is chance: a D that stays near it gives the generator no site signal."
     })
 public final class BenchDiscriminatorCommand implements Callable<Integer> {
@@ -189,20 +190,22 @@ public final class BenchDiscriminatorCommand implements Callable<Integer> {
                 number(r, "accuracy", w.accuracy());
                 number(r, "real_accuracy", w.decisions().realAccuracy());
                 number(r, "fake_accuracy", w.decisions().fakeAccuracy());
+                number(r, "order_accuracy", w.decisions().orderAccuracy());
                 r.put("decisions", w.decisions().regions());
                 r.put("skipped_updates", w.skippedUpdates());
             }
             out.println(o.toPrettyString());
         } else {
             out.printf(Locale.ROOT, "discriminator probe  %d sites %s; preset %s, batch %d, lr_d %s, lambda_reg %s, "
-                    + "d_patch %d, seed %d; %d steps in %.1f s%n", dataset.sites().size(), dataset.sites(), cfg.preset(),
-                cfg.batch(), cfg.lrD(), cfg.lambdaReg(), cfg.network().dPatch(), cfg.seed(), steps, seconds);
-            out.printf(Locale.ROOT, "%8s %8s %8s %8s %9s %6s %6s %10s%n", "step", "d_real", "d_fake", "d_reg", "accuracy",
-                "real", "fake", "decisions");
+                    + "lambda_cls %s, d_patch %d, seed %d; %d steps in %.1f s%n", dataset.sites().size(), dataset.sites(),
+                cfg.preset(), cfg.batch(), cfg.lrD(), cfg.lambdaReg(), cfg.lambdaCls(), cfg.network().dPatch(), cfg.seed(),
+                steps, seconds);
+            out.printf(Locale.ROOT, "%8s %8s %8s %8s %9s %6s %6s %6s %10s%n", "step", "d_real", "d_fake", "d_reg",
+                "accuracy", "real", "fake", "order", "decisions");
             for (ProbeWindow w : windows) {
                 DecisionCount c = w.decisions();
-                out.printf(Locale.ROOT, "%8d %8.4f %8.4f %8.4f %9.3f %6.3f %6.3f %10d%s%n", w.step(), w.dReal(), w.dFake(),
-                    w.dReg(), w.accuracy(), c.realAccuracy(), c.fakeAccuracy(), c.regions(),
+                out.printf(Locale.ROOT, "%8d %8.4f %8.4f %8.4f %9.3f %6.3f %6.3f %6.3f %10d%s%n", w.step(), w.dReal(),
+                    w.dFake(), w.dReg(), w.accuracy(), c.realAccuracy(), c.fakeAccuracy(), c.orderAccuracy(), c.regions(),
                     w.skippedUpdates() > 0 ? "  (" + w.skippedUpdates() + " updates skipped)" : "");
             }
             out.printf(Locale.ROOT, "final window (steps %d-%d): accuracy %.3f (0.5 = chance)%n",

@@ -21,7 +21,8 @@ class DecisionCountTest {
 
         DecisionCount c = DecisionCount.of(real, fake, source, target);
 
-        assertThat(c).isEqualTo(new DecisionCount(3 + 1, 2 + 4, 8));
+        assertThat(c).isEqualTo(new DecisionCount(3 + 1, 2 + 4, 3 + 3, 8));
+        assertThat(c.orderAccuracy()).isEqualTo(6 / 8.0);
         assertThat(c.realAccuracy()).isEqualTo(4 / 8.0);
         assertThat(c.fakeAccuracy()).isEqualTo(6 / 8.0);
         assertThat(c.accuracy()).isEqualTo(10 / 16.0);
@@ -33,8 +34,8 @@ class DecisionCountTest {
             new int[] {1, 0});
         DecisionCount b = DecisionCount.of(new float[] {-1f}, new float[] {-1f}, new int[] {0}, new int[] {1});
 
-        assertThat(a).isEqualTo(new DecisionCount(2, 1, 2));
-        assertThat(a.plus(b)).isEqualTo(new DecisionCount(2, 2, 3));
+        assertThat(a).isEqualTo(new DecisionCount(2, 1, 1, 2));
+        assertThat(a.plus(b)).isEqualTo(new DecisionCount(2, 2, 1, 3));
         assertThat(a.plus(b).accuracy()).isEqualTo(4 / 6.0);
     }
 
