@@ -11,7 +11,6 @@ import java.util.List;
 import org.mrharmony.data.Batch;
 import org.mrharmony.data.StackSampler;
 import org.mrharmony.model.Discriminator;
-import org.mrharmony.model.GraphScalars;
 import org.mrharmony.model.StarGanV2;
 
 /**
@@ -106,10 +105,8 @@ public final class DiscriminatorProbe implements AutoCloseable {
                 // the identity "translation": x itself, which needs no gradient (as G's output is detached)
                 NDArray outFake = d.logit(trained, x, yTrg, true);
                 NDArray lossFake = Losses.adversarial(outFake, false);
-                NDArray loss = Trainer.discriminatorLoss(cfg, lossReal, lossFake, lossReg);
-                // the site classification over the heads, when the configuration trains D with it
-                gc.backward(cfg.classifies()
-                    ? loss.add(GraphScalars.times(Losses.siteCrossEntropy(real.all(), ySrc), cfg.lambdaCls())) : loss);
+                gc.backward(Trainer.discriminatorLoss(cfg, lossReal, lossFake, lossReg,
+                    Trainer.siteClassification(cfg, real, ySrc)));
                 dReal = lossReal.getFloat();
                 dFake = lossFake.getFloat();
                 dReg = lossReg.getFloat();

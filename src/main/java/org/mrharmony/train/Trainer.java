@@ -143,9 +143,8 @@ public final class Trainer implements AutoCloseable {
                 : nets.styleEncoder().style(frozen, in.ref1, in.yTrg, false);
             NDArray xFake = nets.generator().translate(frozen, in.x, style, false).stopGradient();
             NDArray lossFake = Losses.adversarial(d.logit(trained, xFake, in.yTrg, true), false);
-            NDArray loss = discriminatorLoss(cfg, lossReal, lossFake, lossReg);
-            NDArray lossCls = cfg.classifies() ? Losses.siteCrossEntropy(real.all(), in.ySrc) : null;
-            gc.backward(lossCls == null ? loss : loss.add(times(lossCls, cfg.lambdaCls())));
+            NDArray lossCls = siteClassification(cfg, real, in.ySrc);
+            gc.backward(discriminatorLoss(cfg, lossReal, lossFake, lossReg, lossCls));
             terms.put("d_real" + tag, lossReal.getFloat());
             terms.put("d_fake" + tag, lossFake.getFloat());
             terms.put("d_reg" + tag, lossReg.getFloat());
@@ -159,11 +158,19 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * D's objective from its terms: λ1 (real + fake + γ R1), as compute_d_loss weights them (the
-     * site classification, when on, is added by the callers).
+     * D's objective from its terms: λ1 (real + fake + γ R1), as compute_d_loss weights them, plus
+     * λ_cls times the site classification when it is on ({@code lossCls} null otherwise, and then
+     * not a term of the graph at all).
      */
-    static NDArray discriminatorLoss(TrainConfig cfg, NDArray lossReal, NDArray lossFake, NDArray lossReg) {
-        return times(lossReal.add(lossFake).add(times(lossReg, cfg.lambdaReg())), cfg.lambdaStarGan());
+    static NDArray discriminatorLoss(TrainConfig cfg, NDArray lossReal, NDArray lossFake, NDArray lossReg,
+                                     NDArray lossCls) {
+        NDArray loss = times(lossReal.add(lossFake).add(times(lossReg, cfg.lambdaReg())), cfg.lambdaStarGan());
+        return lossCls == null ? loss : loss.add(times(lossCls, cfg.lambdaCls()));
+    }
+
+    /** The site classification of D's decisions against the sites {@code y}, or null when it is off. */
+    static NDArray siteClassification(TrainConfig cfg, Discriminator.Decisions decisions, NDArray y) {
+        return cfg.classifies() ? Losses.siteCrossEntropy(decisions.all(), y) : null;
     }
 
     /**
@@ -200,7 +207,7 @@ public final class Trainer implements AutoCloseable {
             if (lossTc != null) {
                 loss = loss.add(times(lossTc, cfg.lambdaTc()));
             }
-            NDArray lossCls = cfg.classifies() ? Losses.siteCrossEntropy(judged.all(), in.yTrg) : null;
+            NDArray lossCls = siteClassification(cfg, judged, in.yTrg);
             if (lossCls != null) {
                 loss = loss.add(times(lossCls, cfg.lambdaCls()));
             }
