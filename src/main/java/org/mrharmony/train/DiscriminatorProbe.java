@@ -19,7 +19,8 @@ import org.mrharmony.model.StarGanV2;
  * very same crop under the batch's target site, D(x, y_trg). D can only win by learning what
  * makes an image look like each site, which is exactly the signal the generator is meant to get
  * from it. D's objective and optimiser are {@link Trainer}'s (adversarial terms + γ R1, weighted
- * by λ1; Adam at {@code lr_d}); only the fake differs.
+ * by λ1, plus the site classification when {@code lambda_cls > 0}; Adam at {@code lr_d}); only
+ * the fake differs.
  *
  * <p>Memory as in {@link Trainer}: every NDArray of a step lives in a sub-manager closed at the
  * end of the step; only D's weights and its optimiser moments persist.
