@@ -18,7 +18,8 @@ final class CliErrors implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) throws Exception {
         Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         if (t instanceof IOException || t instanceof UserError || t instanceof IllegalArgumentException) {
-            cmd.getErr().println("mrharmony " + cmd.getCommandName() + ": error: " + t.getMessage());
+            // the full command ("mrharmony model summary"), so a nested command's error says which one
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + t.getMessage());
             return USER_ERROR;
         }
         throw ex;

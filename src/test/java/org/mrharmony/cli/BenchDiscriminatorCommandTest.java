@@ -55,7 +55,7 @@ class BenchDiscriminatorCommandTest {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.errorLines()).singleElement().asString()
             // CliErrors names the innermost command, as for 'model summary'
-            .startsWith("mrharmony discriminator: error:").contains("missing");
+            .startsWith("mrharmony bench discriminator: error:").contains("missing");
 
         Path data = TrainCommandTest.siteFolders(tmp.resolve("data"));
         Path cfg = Files.writeString(tmp.resolve("bad.json"), "{\"lr_dd\": 1}");

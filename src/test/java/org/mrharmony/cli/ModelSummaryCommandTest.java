@@ -88,7 +88,7 @@ class ModelSummaryCommandTest {
         int code = Main.run("model", "summary", "--preset", "huge", "--sites", "2");
 
         assertThat(code).isEqualTo(2);
-        assertThat(stderr().strip()).startsWith("mrharmony summary: error: unknown network preset 'huge'")
+        assertThat(stderr().strip()).startsWith("mrharmony model summary: error: unknown network preset 'huge'")
                 .doesNotContain("\n");
     }
 
@@ -97,7 +97,7 @@ class ModelSummaryCommandTest {
         int code = Main.run("model", "summary", "--sites", "2", "--img", "48");
 
         assertThat(code).isEqualTo(2);
-        assertThat(stderr().strip()).isEqualTo("mrharmony summary: error: img_size must be a power of two >= 16, got 48");
+        assertThat(stderr().strip()).isEqualTo("mrharmony model summary: error: img_size must be a power of two >= 16, got 48");
     }
 
     @Test
