@@ -182,10 +182,6 @@ public final class TrainingRun {
         return b.setTaskName("Training").setInitialMax(cfg.steps()).build();
     }
 
-    /**
-     * Networks, description (with fresh mean styles and site scales) and optimiser state; then
-     * {@value LossChart#FILE} is redrawn.
-     */
     /** The {@code d_steps - 1} extra discriminator batches of a step (draws 1, 2, ... of the sampler). */
     static List<Batch> extraDiscriminatorBatches(TrainConfig cfg, StackSampler sampler, long step) {
         List<Batch> extra = new ArrayList<>();
@@ -195,6 +191,10 @@ public final class TrainingRun {
         return extra;
     }
 
+    /**
+     * Networks, description (with fresh mean styles and site scales) and optimiser state; then
+     * {@value LossChart#FILE} is redrawn.
+     */
     static void checkpoint(Path modelDir, TrainConfig cfg, TrainingSet data, StackSampler sampler, Trainer trainer,
                            List<SiteBaselines> baselines) throws IOException {
         // optimiser state first, model.json last: model.json's step is what --resume trusts, and
