@@ -26,11 +26,6 @@ public final class LossLog implements AutoCloseable {
         this.names = List.copyOf(names);
     }
 
-    /** The log of the standard terms ({@link StepLosses#NAMES}). */
-    public static LossLog open(Path modelDir, long resumeStep) throws IOException {
-        return open(modelDir, resumeStep, List.of(StepLosses.NAMES));
-    }
-
     /**
      * The log of the given terms ({@link StepLosses#names}). A resumed log must have these
      * columns: a configuration edited between runs to log other terms is refused rather than
@@ -95,10 +90,6 @@ public final class LossLog implements AutoCloseable {
         } catch (RuntimeException e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    static String header() {
-        return header(List.of(StepLosses.NAMES));
     }
 
     static String header(List<String> names) {

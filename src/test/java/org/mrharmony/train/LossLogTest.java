@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LossLogTest {
 
     private static Path log(Path dir, double[][] stepSeconds) throws IOException {
-        List<String> lines = new ArrayList<>(List.of(LossLog.header()));
-        int columns = LossLog.header().split(",").length;
+        String header = LossLog.header(List.of(StepLosses.NAMES));
+        List<String> lines = new ArrayList<>(List.of(header));
+        int columns = header.split(",").length;
         for (double[] row : stepSeconds) {
             StringBuilder line = new StringBuilder().append((long) row[0]);
             for (int c = 1; c < columns - 1; c++) {
@@ -62,7 +63,7 @@ class LossLogTest {
         assertThat(lines.get(1).split(",")[withCls.size()]).isEqualTo(String.format(java.util.Locale.ROOT, "%.6g",
                 (float) (withCls.size() - 1)));
 
-        assertThatThrownBy(() -> LossLog.open(tmp, 10))
+        assertThatThrownBy(() -> LossLog.open(tmp, 10, List.of(StepLosses.NAMES)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(tmp.resolve(LossLog.FILE).toString())
                 .hasMessageContaining("columns differ");
