@@ -177,16 +177,16 @@ public final class BenchDiscriminatorCommand implements Callable<Integer> {
             o.put("every", every);
             o.put("device", cfg.device());
             o.put("threads", CpuThreads.get());
-            o.put("seconds", round(seconds));
+            o.put("seconds", BenchRuntime.sixDecimals(seconds));
             number(o, "final_accuracy", last.accuracy());
             ArrayNode rows = o.putArray("windows");
             for (ProbeWindow w : windows) {
                 ObjectNode r = rows.addObject();
                 r.put("step", w.step());
                 r.put("steps", w.steps());
-                r.put("d_real", round(w.dReal()));
-                r.put("d_fake", round(w.dFake()));
-                r.put("d_reg", round(w.dReg()));
+                r.put("d_real", BenchRuntime.sixDecimals(w.dReal()));
+                r.put("d_fake", BenchRuntime.sixDecimals(w.dFake()));
+                r.put("d_reg", BenchRuntime.sixDecimals(w.dReg()));
                 number(r, "accuracy", w.accuracy());
                 number(r, "real_accuracy", w.decisions().realAccuracy());
                 number(r, "fake_accuracy", w.decisions().fakeAccuracy());
@@ -217,14 +217,9 @@ public final class BenchDiscriminatorCommand implements Callable<Integer> {
     /** JSON has no NaN: a window with no counted decision gets null. */
     private static void number(ObjectNode o, String key, double v) {
         if (Double.isFinite(v)) {
-            o.put(key, round(v));
+            o.put(key, BenchRuntime.sixDecimals(v));
         } else {
             o.putNull(key);
         }
-    }
-
-    /** Six decimals: plenty for a loss or an accuracy. */
-    private static double round(double v) {
-        return Math.round(v * 1e6) / 1e6;
     }
 }

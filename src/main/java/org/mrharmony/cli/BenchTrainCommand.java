@@ -205,29 +205,29 @@ public final class BenchTrainCommand implements Callable<Integer> {
             o.put("threads", CpuThreads.get());
             o.put("warmup", warmup);
             o.put("steps", steps);
-            o.put("seconds_per_iteration", round(mean));
-            o.put("seconds_per_iteration_best", round(best));
-            o.put("cpu_seconds_per_iteration", round(cpuSeconds / steps));
-            o.put("images_per_second", round(imagesPerSecond));
+            o.put("seconds_per_iteration", BenchRuntime.sixDecimals(mean));
+            o.put("seconds_per_iteration_best", BenchRuntime.sixDecimals(best));
+            o.put("cpu_seconds_per_iteration", BenchRuntime.sixDecimals(cpuSeconds / steps));
+            o.put("images_per_second", BenchRuntime.sixDecimals(imagesPerSecond));
             o.put("flops_per_iteration", flops.total());
-            o.put("achieved_gflops", round(achieved));
+            o.put("achieved_gflops", BenchRuntime.sixDecimals(achieved));
             ObjectNode c = o.putObject("reference_convolution");
             c.put("shape", String.format(Locale.ROOT, "3x3 conv, batch %d, %d->%d channels, %dx%d, forward+backward",
                 conv.batch(), conv.channels(), conv.channels(), conv.size(), conv.size()));
             c.put("flops", conv.flopsPerRepetition());
-            c.put("best_gflops", round(conv.bestGflops()));
-            c.put("median_gflops", round(conv.medianGflops()));
-            o.put("mfu", round(mfu));
+            c.put("best_gflops", BenchRuntime.sixDecimals(conv.bestGflops()));
+            c.put("median_gflops", BenchRuntime.sixDecimals(conv.medianGflops()));
+            o.put("mfu", BenchRuntime.sixDecimals(mfu));
             o.put("skipped_updates", skipped);
             if (peak.isPresent()) {
-                o.put("peak_rss_mb", round(peak.get()));
+                o.put("peak_rss_mb", BenchRuntime.sixDecimals(peak.get()));
             } else {
                 o.putNull("peak_rss_mb");
             }
             ArrayNode t = o.putArray("seconds");
-            Arrays.stream(seconds).forEach(s -> t.add(round(s)));
+            Arrays.stream(seconds).forEach(s -> t.add(BenchRuntime.sixDecimals(s)));
             ArrayNode r = o.putArray("rss_mb");
-            rss.forEach(s -> r.addObject().put("step", s.step()).put("rss_mb", round(s.mb())));
+            rss.forEach(s -> r.addObject().put("step", s.step()).put("rss_mb", BenchRuntime.sixDecimals(s.mb())));
             out.println(o.toPrettyString());
         } else {
             out.printf(Locale.ROOT, "network            %s: img_size %d, dim_in %d, max_conv_dim %d, %d sites; batch %d%s%n",
@@ -256,10 +256,5 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 .orElse("unknown (no /proc/self/status)"));
         }
         out.flush();
-    }
-
-    /** Six decimals: enough for a millisecond-scale iteration and a utilisation of a few per cent. */
-    private static double round(double v) {
-        return Math.round(v * 1e6) / 1e6;
     }
 }
