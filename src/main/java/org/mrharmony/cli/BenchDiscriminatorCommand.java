@@ -171,6 +171,7 @@ public final class BenchDiscriminatorCommand implements Callable<Integer> {
             o.put("batch", cfg.batch());
             o.put("lr_d", cfg.lrD());
             o.put("lambda_reg", cfg.lambdaReg());
+            o.put("lambda_cls", cfg.lambdaCls());
             o.put("d_patch", cfg.network().dPatch());
             o.put("seed", cfg.seed());
             o.put("steps", steps);

@@ -25,7 +25,7 @@ class BenchDiscriminatorCommandTest {
     @Test
     void reportsWindowsAsJson(@TempDir Path tmp) throws Exception {
         Path data = TrainCommandTest.siteFolders(tmp.resolve("data"));
-        Path cfg = Files.writeString(tmp.resolve("d.json"), "{\"lr_d\": 0.002, \"network\": {\"d_patch\": 2}}");
+        Path cfg = Files.writeString(tmp.resolve("d.json"), "{\"lr_d\": 0.002, \"lambda_cls\": 0.5, \"network\": {\"d_patch\": 2}}");
 
         CliRun r = CliRun.of("bench", "discriminator", "--data", data.toString(), "--preset", "tiny", "--config",
             cfg.toString(), "--steps", "4", "--every", "3", "--batch", "2", "--seed", "3", "--threads", "1", "--quiet",
@@ -35,6 +35,7 @@ class BenchDiscriminatorCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.path("lr_d").asDouble()).isEqualTo(0.002, within(1e-9));
         assertThat(j.path("d_patch").asInt()).isEqualTo(2);
+        assertThat(j.path("lambda_cls").asDouble()).isEqualTo(0.5, within(1e-9));
         assertThat(j.path("batch").asInt()).isEqualTo(2);
         assertThat(j.path("seed").asLong()).isEqualTo(3);
         JsonNode w = j.path("windows");
