@@ -1,5 +1,6 @@
 package org.mrharmony.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +88,9 @@ public final class ModelBundleCommand implements Callable<Integer> {
         if (!manifest.siteNames().equals(info.siteNames())) {
             throw new IOException(cohort + ": sites " + manifest.siteNames() + " are not the model's " + info.siteNames());
         }
-        double hours = LossLog.trainingSeconds(source.resolve(LossLog.FILE), info.step()) / 3600;
+        PretrainedModel.WarmStartOrigin origin = warmStartOrigin(source);
+        double hours = LossLog.trainingSeconds(source.resolve(LossLog.FILE), info.step()) / 3600
+            + (origin == null ? 0 : origin.hours());
         Path tmp = siblingFolder(out, "tmp");
         try {
             List<String> files = new ArrayList<>(List.of(ModelDirectory.INFO_FILE, TrainingRun.CONFIG_FILE,
@@ -122,13 +125,39 @@ public final class ModelBundleCommand implements Callable<Integer> {
                 new PretrainedModel.Cohort(CohortFingerprint.of(cohort), CohortFingerprint.describe(manifest), anatomy,
                     CohortManifest.PHANTOM.equals(anatomy) ? null : Sha256.of(Path.of(anatomy)),
                     manifest.subjects().size(), manifest.size(), manifest.seed()),
-                sums);
+                sums, origin);
             Files.write(tmp.resolve(PretrainedModel.FILE), ModelDirectory.JSON.writeValueAsBytes(bundle));
             replace(out, tmp);
             return bundle;
         } finally {
             FileTrees.delete(tmp);
         }
+    }
+
+    /**
+     * The steps and hours already in a warm-started run's networks, from its {@value
+     * TrainingRun#WARM_START_FILE} and the source's own log (and, in turn, the source's warm start);
+     * null for a run that started from fresh networks. The source must still be where the record
+     * says: without its log the hours behind the model could only be guessed.
+     */
+    static PretrainedModel.WarmStartOrigin warmStartOrigin(Path run) throws IOException {
+        Path record = run.resolve(TrainingRun.WARM_START_FILE);
+        if (!Files.isRegularFile(record)) {
+            return null;
+        }
+        JsonNode node = ModelDirectory.JSON.readTree(record.toFile());
+        if (!node.path("source").isTextual() || !node.path("source_step").canConvertToLong()) {
+            throw new IOException(record + ": no source and source_step");
+        }
+        Path from = Path.of(node.path("source").asText());
+        long step = node.path("source_step").asLong();
+        if (!Files.isRegularFile(from.resolve(LossLog.FILE))) {
+            throw new IOException(record + ": the warm start's source " + from + " has no " + LossLog.FILE
+                + ", so the hours behind the model cannot be counted");
+        }
+        PretrainedModel.WarmStartOrigin earlier = warmStartOrigin(from);
+        return new PretrainedModel.WarmStartOrigin(from.toString(), step + (earlier == null ? 0 : earlier.steps()),
+            LossLog.trainingSeconds(from.resolve(LossLog.FILE), step) / 3600 + (earlier == null ? 0 : earlier.hours()));
     }
 
     /** The header and the rows whose first field (the step) is at most {@code step}. */

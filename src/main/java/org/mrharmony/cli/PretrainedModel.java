@@ -21,12 +21,15 @@ import org.mrharmony.harmonize.ModelDirectory;
  * @param preset        network preset (config.json)
  * @param seed          training seed (config.json)
  * @param steps         training steps the networks have seen (model.json)
- * @param hours         wall-clock hours of the training invocations up to that step (losses.csv)
+ * @param hours         wall-clock hours of the training invocations up to that step (losses.csv), the
+ *                      warm-start chain's included
  * @param sites         the sites, in the networks' order (model.json)
  * @param machine       where it was trained
  * @param trainCommands the exact commands that made the cohort and the model, in order
  * @param cohort        the training data
  * @param files         every file of the bundle (paths relative to it, {@code /}-separated) and its SHA-256
+ * @param warmStart     the model this run started from ({@code train --init-from}), null when it
+ *                      started from fresh networks
  */
 public record PretrainedModel(
         @JsonProperty("format_version") int formatVersion,
@@ -39,7 +42,8 @@ public record PretrainedModel(
         @JsonProperty("machine") String machine,
         @JsonProperty("train_commands") List<String> trainCommands,
         @JsonProperty("cohort") Cohort cohort,
-        @JsonProperty("files") Map<String, String> files) {
+        @JsonProperty("files") Map<String, String> files,
+        @JsonProperty("warm_start") WarmStartOrigin warmStart) {
 
     public static final String FILE = "pretrained.json";
     public static final int FORMAT_VERSION = 1;
@@ -61,6 +65,21 @@ public record PretrainedModel(
             @JsonProperty("subjects") int subjects,
             @JsonProperty("size") int size,
             @JsonProperty("seed") long seed) {
+    }
+
+    /**
+     * Where a warm-started run's networks came from: the steps and hours already in them (the
+     * source's own warm starts included), so {@code hours} is the whole training time.
+     *
+     * @param source the source model's folder when it was bundled (on the machine that trained it)
+     * @param steps  training steps already in the source's networks at the warm start (its own
+     *               warm start's included)
+     * @param hours  wall-clock hours of training behind those steps
+     */
+    public record WarmStartOrigin(
+            @JsonProperty("source") String source,
+            @JsonProperty("steps") long steps,
+            @JsonProperty("hours") double hours) {
     }
 
     public PretrainedModel {
@@ -85,8 +104,9 @@ public record PretrainedModel(
         return p;
     }
 
-    /** "colin27-cpu (3500 steps, 1.7 h of training)". */
+    /** "colin27-cpu (3500 steps, 1.7 h of training)", or with a warm start "(4000 steps after 11000 ...)". */
     String summary() {
-        return String.format(Locale.ROOT, "%s (%d steps, %.1f h of training)", name, steps, hours);
+        String after = warmStart == null ? "" : String.format(Locale.ROOT, " after %d warm-start steps", warmStart.steps());
+        return String.format(Locale.ROOT, "%s (%d steps%s, %.1f h of training)", name, steps, after, hours);
     }
 }

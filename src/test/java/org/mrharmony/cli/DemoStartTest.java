@@ -17,7 +17,7 @@ class DemoStartTest {
         return new PretrainedModel(PretrainedModel.FORMAT_VERSION, "colin27-cpu", "cpu", 1, 3500, 1.5,
             List.of("siteA", "siteB"), "test machine", List.of("mrharmony train ..."),
             new PretrainedModel.Cohort(FP, "ch2.nii.gz, 8 subjects x 4 sites at 128^3, seed 1", "/x/ch2.nii.gz", "cd",
-                8, 128, 1), Map.of("model.json", "00"));
+                8, 128, 1), Map.of("model.json", "00"), null);
     }
 
     private static DemoStart decide(boolean fromScratch, boolean exists, Optional<PretrainedModel> origin,

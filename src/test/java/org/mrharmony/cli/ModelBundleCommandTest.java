@@ -12,11 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrharmony.harmonize.ModelDirectory;
+import org.mrharmony.io.FileTrees;
 import org.mrharmony.synth.CohortFingerprint;
 import org.mrharmony.synth.CohortManifest;
 import org.mrharmony.synth.SiteParameters;
 import org.mrharmony.synth.SubjectParameters;
 import org.mrharmony.train.LossLog;
+import org.mrharmony.train.TrainingRun;
 
 /** {@code model bundle}: the measured fields, the logs cut at the checkpoint, replacing only a bundle. */
 class ModelBundleCommandTest {
@@ -68,6 +70,47 @@ class ModelBundleCommandTest {
         try (var siblings = Files.list(out.getParent())) {
             assertThat(siblings).containsExactly(out); // no temporary or old folder left
         }
+    }
+
+    @Test
+    void aWarmStartedRunCountsTheHoursAndStepsOfItsSourceChain() throws IOException {
+        // run <- warm start from mid (step 40) <- warm start from first (step 30): every log is the bundled one's
+        Path mid = tmp.resolve("mid");
+        Path first = tmp.resolve("first");
+        BundledModel.onClasspath().orElseThrow().copyTo(mid);
+        BundledModel.onClasspath().orElseThrow().copyTo(first);
+        writeWarmStart(source, mid, 40);
+        writeWarmStart(mid, first, 30);
+        long step = ModelDirectory.readInfo(source).step();
+        double own = LossLog.trainingSeconds(source.resolve(LossLog.FILE), step);
+        double fromMid = LossLog.trainingSeconds(mid.resolve(LossLog.FILE), 40);
+        double fromFirst = LossLog.trainingSeconds(first.resolve(LossLog.FILE), 30);
+        assertThat(fromMid).isGreaterThan(fromFirst).isPositive(); // the cut at each source's step is used
+
+        Path out = tmp.resolve("models/w");
+        CliRun r = CliRun.of("model", "bundle", source.toString(), "--cohort", cohort.toString(), "--out",
+            out.toString(), "--command", "c");
+        assertThat(r.exit()).as(r.err()).isZero();
+        PretrainedModel p = BundledModel.inFolder(out).info();
+        assertThat(p.steps()).isEqualTo(step);
+        assertThat(p.warmStart().source()).isEqualTo(mid.toString());
+        assertThat(p.warmStart().steps()).isEqualTo(70);
+        assertThat(p.warmStart().hours()).isCloseTo((fromMid + fromFirst) / 3600, within(1e-12));
+        assertThat(p.hours()).isCloseTo((own + fromMid + fromFirst) / 3600, within(1e-12));
+        assertThat(p.summary()).contains(step + " steps after 70 warm-start steps");
+
+        // a run whose warm-start source is gone: its hours cannot be counted, so no bundle
+        FileTrees.delete(first);
+        CliRun gone = CliRun.of("model", "bundle", source.toString(), "--cohort", cohort.toString(), "--out",
+            tmp.resolve("models/g").toString(), "--command", "c");
+        assertThat(gone.exit()).isEqualTo(2);
+        assertThat(gone.errorLines()).singleElement().asString().contains(first.toString()).contains("hours");
+        assertThat(tmp.resolve("models/g")).doesNotExist();
+    }
+
+    private static void writeWarmStart(Path run, Path from, long step) throws IOException {
+        Files.writeString(run.resolve(TrainingRun.WARM_START_FILE),
+            "{\"source\": \"" + from + "\", \"source_step\": " + step + ", \"copied\": 1, \"fresh\": [], \"unused\": []}");
     }
 
     @Test
