@@ -13,7 +13,8 @@ import org.mrharmony.volume.VolumeIO;
 
 /**
  * Harmonizes volumes into one target site's style (METHOD.md, "Harmonizing a volume"): reorient
- * to canonical, head mask, the volume's own intensity statistics into the network range, every
+ * to canonical, head mask, onto the model's input standard if it was trained with one
+ * ({@link HarmonizationModel#prepare}), the volume's own intensity statistics into the network range, every
  * 2.5D stack translated by G_ema with one style code, re-stacked, mapped to the target site's
  * intensity scale with the background exactly 0 ({@link IntensityMap}: the site's average
  * statistics, by default followed by its Nyúl landmarks), and the reorientation undone. With a
@@ -101,7 +102,7 @@ public final class Harmonizer implements AutoCloseable {
             InputCheck.check(file, null);
             PreparedInput ref;
             try {
-                ref = PreparedInput.of(VolumeIO.read(file).volume(), model.info().clipPercentile());
+                ref = model.prepare(VolumeIO.read(file).volume());
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": unusable as a reference: " + e.getMessage(), e);
             }
@@ -134,7 +135,7 @@ public final class Harmonizer implements AutoCloseable {
      * so it is close to it. The baselines ignore the slab.
      */
     public Volume harmonize(Volume input, SliceRange slab, IntConsumer slicesDone) {
-        PreparedInput in = PreparedInput.of(input, model.info().clipPercentile());
+        PreparedInput in = model.prepare(input);
         Volume canonicalOut;
         if (translator != null) {
             Volume translated = translator.translate(in.network(), in.head(), model.info().sliceAxis(), model.info().channels(),

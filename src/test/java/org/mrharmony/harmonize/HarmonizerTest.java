@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mrharmony.data.InputStandard;
 import org.mrharmony.data.IntensityStats;
 import org.mrharmony.eval.WhiteStripe;
 import org.mrharmony.volume.Affine;
@@ -54,7 +55,7 @@ class HarmonizerTest {
     @Test
     void identityGeneratorGivesTheInputOnTheTargetScaleWithEitherRestack() throws IOException {
         Volume input = head(7);
-        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        PreparedInput prepared = PreparedInput.of(input, 99.5, InputStandard.NONE);
         IntensityStats own = prepared.stats();
         IntensityStats target = HarmonizeTestData.BETA_SCALE;
         float[] expected = new float[input.size()];
@@ -83,7 +84,7 @@ class HarmonizerTest {
     @Test
     void landmarkMapPutsTheOutputsPercentilesOnTheTargetsStandardScale() throws IOException {
         Volume input = head(9);
-        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        PreparedInput prepared = PreparedInput.of(input, 99.5, InputStandard.NONE);
         HarmonizeOptions beta = options("beta");
         assertThat(beta.intensityMap()).isEqualTo(IntensityMap.LANDMARKS);
         Volume stats = harmonize(identityModel, beta.withIntensityMap(IntensityMap.STATS), input);
@@ -248,7 +249,7 @@ class HarmonizerTest {
     void zscoreBaselineGivesTheTargetSitesMeanAndSdInsideTheHead() throws IOException {
         Volume input = head(12);
         Volume out = harmonize(plainModel, options("beta").withMethod(HarmonizeMethod.ZSCORE), input);
-        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        PreparedInput prepared = PreparedInput.of(input, 99.5, InputStandard.NONE);
         SiteBaselines.MeanSd target = ModelDirectory.readInfo(plainModel).site("beta").orElseThrow().baselines().zscore();
         VolumeStats.MeanSd got = VolumeStats.meanSd(out, prepared.head());
         assertThat(got.mean()).isCloseTo(target.mean(), within(1e-3 * target.sd()));
@@ -263,7 +264,7 @@ class HarmonizerTest {
     @Test
     void nyulBaselinePutsTheMedianOnTheStandardScaleAndNoneKeepsTheInput() throws IOException {
         Volume input = head(13);
-        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        PreparedInput prepared = PreparedInput.of(input, 99.5, InputStandard.NONE);
         SiteBaselines.NyulFit nyul = ModelDirectory.readInfo(plainModel).site("alpha").orElseThrow().baselines().nyul();
         Volume out = harmonize(plainModel, options("alpha").withMethod(HarmonizeMethod.NYUL), input);
         // Percentile 50 is landmark 5 of {1, 10, ..., 90, 99}: mapped exactly onto the standard scale.
