@@ -13,6 +13,11 @@ import org.mrharmony.util.EnumIds;
  * volumes and stored in the model): each output's own brain percentiles are mapped onto the
  * target's standard scale, so the GAN supplies contrast, bias and texture and the landmarks the
  * exact intensity scale.
+ *
+ * <p>With a model trained on standardised inputs ({@link ModelInfo#inputStandard()}) the GAN's
+ * output has the pooled standard's histogram shape: {@link #LANDMARKS} gives it the target's;
+ * {@link #STATS} only places it linearly on the target's average mean and clip value (site
+ * scales stay on the raw scale), so the shape stays the standard's.
  */
 public enum IntensityMap {
     STATS("stats"),
