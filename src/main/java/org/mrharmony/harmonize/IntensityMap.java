@@ -14,10 +14,11 @@ import org.mrharmony.util.EnumIds;
  * target's standard scale, so the GAN supplies contrast, bias and texture and the landmarks the
  * exact intensity scale.
  *
- * <p>With a model trained on standardised inputs ({@link ModelInfo#inputStandard()}) the GAN's
- * output has the pooled standard's histogram shape: {@link #LANDMARKS} gives it the target's;
- * {@link #STATS} only places it linearly on the target's average mean and clip value (site
- * scales stay on the raw scale), so the shape stays the standard's.
+ * <p>With a model trained on standardised inputs ({@link ModelInfo#inputStandard()}) the linear
+ * map back gives the standard's units (the site's average statistics there), and both maps then
+ * apply the fixed map from the standard onto the target's Nyúl scale ({@link SiteFromStandard}):
+ * {@link #STATS} thus restores the target's typical intensity curve, {@link #LANDMARKS} in
+ * addition each output's own percentiles.
  */
 public enum IntensityMap {
     STATS("stats"),

@@ -1,5 +1,6 @@
 package org.mrharmony.harmonize;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,7 @@ public record ModelInfo(
         @JsonProperty("input_standard") @JsonInclude(JsonInclude.Include.NON_NULL)
         SiteBaselines.NyulFit inputStandard) {
 
+    @JsonCreator
     public ModelInfo {
         sites = List.copyOf(sites);
     }

@@ -17,7 +17,8 @@ import org.mrharmony.volume.Volume;
  *
  * @param canonical the raw intensities in canonical orientation, with the transform to undo it
  * @param head      head mask on the canonical grid
- * @param stats     the volume's own intensity statistics on its raw scale (clip percentile of the model)
+ * @param stats     the volume's own intensity statistics (clip percentile of the model), on the
+ *                  model's input standard when it has one
  * @param network   the canonical volume in the network range, background -1
  */
 public record PreparedInput(Reoriented canonical, Mask head, IntensityStats stats, Volume network) {
