@@ -14,6 +14,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.mrharmony.data.InputStandard;
 import org.mrharmony.data.SiteDataset;
 import org.mrharmony.data.StackSampler;
 import org.mrharmony.data.TrainingSet;
@@ -23,6 +24,7 @@ import org.mrharmony.model.Devices;
 import org.mrharmony.model.NetworkPresets;
 import org.mrharmony.model.StarGanV2;
 import org.mrharmony.train.DecisionCount;
+import org.mrharmony.train.DataFits;
 import org.mrharmony.train.DiscriminatorProbe;
 import org.mrharmony.train.ProbeWindow;
 import org.mrharmony.train.TrainConfig;
@@ -112,7 +114,10 @@ public final class BenchDiscriminatorCommand implements Callable<Integer> {
             throw new UserError(data + ": has " + dataset.sites().size() + " site; telling sites apart needs at least 2");
         }
         TrainConfig cfg = trainConfig(dataset.sites().size());
-        TrainingSet set = TrainingSet.load(dataset, cfg.slicing(), !quiet);
+        // the discriminator learns on what the networks would see in training: with the config's input standard
+        InputStandard standard = cfg.standardizes() ? DataFits.fit(cfg, dataset, null, null, !quiet).standard()
+            : InputStandard.NONE;
+        TrainingSet set = TrainingSet.load(dataset, cfg.slicing(), standard, !quiet);
         StackSampler sampler = new StackSampler(set, cfg.seed(), cfg.network().latentDim());
         long started = System.nanoTime();
         List<ProbeWindow> windows;

@@ -114,8 +114,9 @@ public final class TrainCommand implements Callable<Integer> {
             cfg = TrainConfigs.resolve(preset, dataset.sites().size(), config, overrides);
         }
         Duration limit = minutes == null ? null : Duration.ofMillis((long) (minutes * 60_000));
-        System.err.printf(Locale.ROOT, "mrharmony train: %d sites %s, preset %s, %d steps of batch %d, seed %d -> %s%n",
-            dataset.sites().size(), dataset.sites(), cfg.preset(), cfg.steps(), cfg.batch(), cfg.seed(), out);
+        System.err.printf(Locale.ROOT, "mrharmony train: %d sites %s, preset %s, %d steps of batch %d, seed %d%s -> %s%n",
+            dataset.sites().size(), dataset.sites(), cfg.preset(), cfg.steps(), cfg.batch(), cfg.seed(),
+            cfg.standardizes() ? ", inputs standardised (" + cfg.standardize() + ")" : "", out);
         TrainingRun.Result r = TrainingRun.run(cfg, dataset, out, resume, initFrom, limit, !quiet);
         System.out.printf(Locale.ROOT, "trained to step %d in %.1f s%s; model in %s%n", r.step(), r.seconds(),
             r.stoppedByTime() ? " (time limit reached)" : "", out);

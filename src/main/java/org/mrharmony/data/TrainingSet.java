@@ -34,8 +34,12 @@ public final class TrainingSet {
         this.slicing = slicing;
     }
 
-    /** Reads and prepares the training split of a dataset, with a progress bar on stderr. */
-    public static TrainingSet load(SiteDataset dataset, SlicingConfig slicing, boolean progress) throws IOException {
+    /**
+     * Reads and prepares the training split of a dataset, every volume mapped onto {@code standard}
+     * first ({@link InputStandard#NONE}: as it is), with a progress bar on stderr.
+     */
+    public static TrainingSet load(SiteDataset dataset, SlicingConfig slicing, InputStandard standard,
+                                   boolean progress) throws IOException {
         int total = dataset.sites().stream().mapToInt(s -> dataset.train().get(s).size()).sum();
         List<List<PreparedVolume>> bySite = new ArrayList<>();
         try (ProgressBar bar = progressBar("Preparing volumes", total, progress)) {
@@ -43,7 +47,7 @@ public final class TrainingSet {
                 String site = dataset.sites().get(i);
                 List<PreparedVolume> volumes = new ArrayList<>();
                 for (Path p : dataset.train().get(site)) {
-                    volumes.add(VolumePreparer.prepare(p, site, i, slicing));
+                    volumes.add(VolumePreparer.prepare(p, site, i, slicing, standard));
                     if (bar != null) {
                         bar.step();
                     }

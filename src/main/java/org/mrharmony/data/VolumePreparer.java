@@ -17,31 +17,33 @@ public final class VolumePreparer {
     private VolumePreparer() {
     }
 
-    public static PreparedVolume prepare(Path file, String site, int siteIndex, SlicingConfig slicing)
-            throws IOException {
+    public static PreparedVolume prepare(Path file, String site, int siteIndex, SlicingConfig slicing,
+                                         InputStandard standard) throws IOException {
         Volume canonical = Reorient.toCanonical(VolumeIO.read(file).volume()).volume();
-        return prepare(canonical, file, site, siteIndex, slicing);
+        return prepare(canonical, file, site, siteIndex, slicing, standard);
     }
 
-    /** Prepares a volume already in canonical orientation; {@code file} only names it in messages. */
+    /**
+     * Prepares a volume already in canonical orientation; {@code file} only names it in messages.
+     * {@code standard} is the model's input standard ({@link InputStandard#NONE} without one).
+     */
     public static PreparedVolume prepare(Volume canonical, Path file, String site, int siteIndex,
-                                         SlicingConfig slicing) throws IOException {
+                                         SlicingConfig slicing, InputStandard standard) throws IOException {
         Mask head = ForegroundMask.compute(canonical);
         if (head.count() == 0) {
             throw new IOException(file + ": no head found (empty or constant image)");
         }
-        IntensityStats stats;
+        NetworkView view;
         try {
-            stats = IntensityNormalization.measure(canonical, head, slicing.clipPercentile());
+            view = NetworkView.of(canonical, head, slicing.clipPercentile(), standard);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage());
         }
-        Volume network = IntensityNormalization.toNetwork(canonical, head, stats);
         int[] usable = usableSlices(head, slicing.axis(), slicing.minHeadFraction());
         if (usable.length == 0) {
             throw new IOException(file + ": no slice along axis " + slicing.axis() + " has enough head to train on");
         }
-        return new PreparedVolume(file, site, siteIndex, network, head, stats, usable);
+        return new PreparedVolume(file, site, siteIndex, view.network(), head, view.stats(), usable);
     }
 
     /** Slices k with at least {@code minFraction} head pixels in both k and k+1. */

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.mrharmony.data.InputStandard;
 import org.mrharmony.data.PreparedVolume;
 import org.mrharmony.data.SiteDataset;
 import org.mrharmony.data.SlicingConfig;
@@ -172,7 +173,9 @@ public final class Evaluation {
         }
 
         SlicingConfig slicing = settings.classifier().slicing();
-        try (SiteClassifier classifier = SiteClassifier.train(TrainingSet.load(dataset, slicing, false),
+        // the classifier judges scans and outputs on their own intensities, never on a model's input standard
+        TrainingSet classifierData = TrainingSet.load(dataset, slicing, InputStandard.NONE, false);
+        try (SiteClassifier classifier = SiteClassifier.train(classifierData,
             settings.classifier(), settings.device(), settings.progress())) {
             // the classifier on the unharmonized test scans of every site, and the real target features
             long[][] before = new long[sites.size()][sites.size()];
@@ -340,7 +343,7 @@ public final class Evaluation {
     /** The classifier's view of a volume: the training preprocessing (synth cohorts are stored on a RAS grid). */
     private PreparedVolume prepare(Volume v, String site, List<String> sites) throws IOException {
         return VolumePreparer.prepare(v, cohort.resolve(site), site, sites.indexOf(site),
-            settings.classifier().slicing());
+            settings.classifier().slicing(), InputStandard.NONE);
     }
 
     private static double accuracy(long[][] confusion) {

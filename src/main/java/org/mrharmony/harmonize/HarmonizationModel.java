@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.mrharmony.model.NetworkConfig;
 import org.mrharmony.model.StarGanV2;
+import org.mrharmony.volume.Volume;
 
 /**
  * A model directory opened for harmonizing: its description, checked for consistency, and
@@ -84,6 +85,13 @@ public final class HarmonizationModel implements AutoCloseable {
         if (!(info.clipPercentile() > 0 && info.clipPercentile() <= 100)) {
             throw new IOException(file + ": clip_percentile must be in (0, 100], got " + info.clipPercentile());
         }
+        if (info.inputStandard() != null) {
+            try {
+                info.inputStandard().toNormalizer();
+            } catch (RuntimeException e) {
+                throw new IOException(file + ": unusable input_standard: " + e.getMessage());
+            }
+        }
         List<SiteInfo> sites = info.sites();
         Set<String> names = new HashSet<>();
         boolean[] indexSeen = new boolean[sites.size()];
@@ -128,6 +136,16 @@ public final class HarmonizationModel implements AutoCloseable {
                     + s.meanStyle().length + ", the networks' style codes have " + config.styleDim());
             }
         }
+    }
+
+    /**
+     * A volume as this model's networks see it: its clip percentile and, when it was trained with
+     * one, its input standard (the one way harmonizing prepares a scan, as training did).
+     *
+     * @throws IllegalArgumentException for a volume without a usable head
+     */
+    public PreparedInput prepare(Volume volume) {
+        return PreparedInput.of(volume, info.clipPercentile(), info.standard());
     }
 
     /**

@@ -13,10 +13,13 @@ import org.mrharmony.volume.VolumeIO;
 
 /**
  * Harmonizes volumes into one target site's style (METHOD.md, "Harmonizing a volume"): reorient
- * to canonical, head mask, the volume's own intensity statistics into the network range, every
+ * to canonical, head mask, onto the model's input standard if it was trained with one
+ * ({@link HarmonizationModel#prepare}), the volume's own intensity statistics into the network range, every
  * 2.5D stack translated by G_ema with one style code, re-stacked, mapped to the target site's
  * intensity scale with the background exactly 0 ({@link IntensityMap}: the site's average
- * statistics, by default followed by its Nyúl landmarks), and the reorientation undone. With a
+ * statistics, for a standardised model followed by the fixed map from the standard onto the
+ * site's landmarks ({@link SiteFromStandard}), by default followed by the output's own landmark
+ * map onto the site's), and the reorientation undone. With a
  * baseline method the fitted intensity map replaces the networks.
  *
  * <p>The style code is computed once, when the harmonizer is opened, and used for every volume.
@@ -32,15 +35,18 @@ public final class Harmonizer implements AutoCloseable {
     private final IntensityNormalizer baseline;
     /** The target's landmark map applied after the GAN (null: {@link IntensityMap#STATS}). */
     private final IntensityNormalizer landmarks;
+    /** From the model's input standard onto the target's scale, after the linear map back (null: no standard). */
+    private final SiteFromStandard fromStandard;
 
     private Harmonizer(HarmonizationModel model, HarmonizeOptions options, SiteInfo target, float[] style,
-                       IntensityNormalizer baseline, IntensityNormalizer landmarks) {
+                       IntensityNormalizer baseline, IntensityNormalizer landmarks, SiteFromStandard fromStandard) {
         this.model = model;
         this.options = options;
         this.target = target;
         this.style = style;
         this.baseline = baseline;
         this.landmarks = landmarks;
+        this.fromStandard = fromStandard;
         // a baseline never translates, even when the model has its networks (an in-memory model)
         this.translator = baseline == null
             ? new StackTranslator(model.networks().generatorEma(), model.networks().manager(), options.batch())
@@ -68,10 +74,10 @@ public final class Harmonizer implements AutoCloseable {
             if (!gan) {
                 IntensityNormalizer baseline = BaselineNormalizers.forSite(options.method(), target,
                     model.dir().resolve(ModelDirectory.INFO_FILE));
-                return new Harmonizer(model, options, target, null, baseline, null);
+                return new Harmonizer(model, options, target, null, baseline, null, null);
             }
             return new Harmonizer(model, options, target, styleCode(model, target, options), null,
-                landmarksOf(model, target, options.intensityMap()));
+                landmarksOf(model, target, options.intensityMap()), fromStandardOf(model, target));
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
@@ -89,6 +95,23 @@ public final class Harmonizer implements AutoCloseable {
         return target.baselines().nyul().toNormalizer();
     }
 
+    private static SiteFromStandard fromStandardOf(HarmonizationModel model, SiteInfo target) {
+        SiteBaselines.NyulFit standard = model.info().inputStandard();
+        if (standard == null) {
+            return null;
+        }
+        Path file = model.dir().resolve(ModelDirectory.INFO_FILE);
+        if (target.baselines() == null || target.baselines().nyul() == null) {
+            throw new IllegalArgumentException(file + ": site '" + target.name() + "' has no fitted Nyul landmarks, "
+                + "which a model trained on standardised inputs needs to map its outputs back");
+        }
+        try {
+            return SiteFromStandard.of(standard, target.baselines().nyul());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static float[] styleCode(HarmonizationModel model, SiteInfo target, HarmonizeOptions options)
             throws IOException {
         StarGanV2 nets = model.networks();
@@ -101,7 +124,7 @@ public final class Harmonizer implements AutoCloseable {
             InputCheck.check(file, null);
             PreparedInput ref;
             try {
-                ref = PreparedInput.of(VolumeIO.read(file).volume(), model.info().clipPercentile());
+                ref = model.prepare(VolumeIO.read(file).volume());
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": unusable as a reference: " + e.getMessage(), e);
             }
@@ -134,12 +157,15 @@ public final class Harmonizer implements AutoCloseable {
      * so it is close to it. The baselines ignore the slab.
      */
     public Volume harmonize(Volume input, SliceRange slab, IntConsumer slicesDone) {
-        PreparedInput in = PreparedInput.of(input, model.info().clipPercentile());
+        PreparedInput in = model.prepare(input);
         Volume canonicalOut;
         if (translator != null) {
             Volume translated = translator.translate(in.network(), in.head(), model.info().sliceAxis(), model.info().channels(),
                 style, options.restack(), slab, slicesDone);
             canonicalOut = IntensityNormalization.fromNetwork(translated, in.head(), target.intensity());
+            if (fromStandard != null) {
+                canonicalOut = fromStandard.apply(canonicalOut, in.head());
+            }
             if (landmarks != null) {
                 canonicalOut = landmarks.apply(canonicalOut, landmarkMask(in, slab));
             }

@@ -13,6 +13,12 @@ import org.mrharmony.util.EnumIds;
  * volumes and stored in the model): each output's own brain percentiles are mapped onto the
  * target's standard scale, so the GAN supplies contrast, bias and texture and the landmarks the
  * exact intensity scale.
+ *
+ * <p>With a model trained on standardised inputs ({@link ModelInfo#inputStandard()}) the linear
+ * map back gives the standard's units (the site's average statistics there), and both maps then
+ * apply the fixed map from the standard onto the target's Nyúl scale ({@link SiteFromStandard}):
+ * {@link #STATS} thus restores the target's typical intensity curve, {@link #LANDMARKS} in
+ * addition each output's own percentiles.
  */
 public enum IntensityMap {
     STATS("stats"),

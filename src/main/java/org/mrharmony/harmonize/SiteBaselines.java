@@ -3,10 +3,10 @@ package org.mrharmony.harmonize;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
+import org.mrharmony.data.InputStandard;
 import org.mrharmony.eval.LocationScale;
 import org.mrharmony.eval.MaskedVolume;
 import org.mrharmony.eval.NyulNormalizer;
-import org.mrharmony.eval.Quantiles;
 import org.mrharmony.eval.WhiteStripe;
 import org.mrharmony.volume.Mask;
 import org.mrharmony.volume.Volume;
@@ -55,11 +55,21 @@ public record SiteBaselines(
         }
     }
 
+    /**
+     * A Nyúl–Udupa standard scale at the given percentiles. Also a model's pooled input standard
+     * ({@link InputStandard}): a scan's own landmarks inside its head mapped piecewise-linearly
+     * onto the standard, as {@code --method nyul} maps a scan onto a site's scale.
+     */
     public record NyulFit(@JsonProperty("percentiles") double[] percentiles,
-                          @JsonProperty("standard_scale") double[] standardScale) {
+                          @JsonProperty("standard_scale") double[] standardScale) implements InputStandard {
 
         public NyulNormalizer toNormalizer() {
             return new NyulNormalizer(percentiles, standardScale);
+        }
+
+        @Override
+        public Volume apply(Volume canonical, Mask head) {
+            return toNormalizer().apply(canonical, head.toArray());
         }
     }
 
@@ -81,7 +91,7 @@ public record SiteBaselines(
         private final double whiteStripeWidth;
         private final List<LocationScale> zscores = new ArrayList<>();
         private final List<LocationScale> stripes = new ArrayList<>();
-        private final List<double[]> landmarks = new ArrayList<>();
+        private final NyulFitter nyul = new NyulFitter();
 
         public Fitter() {
             this(WhiteStripe.DEFAULT_WIDTH);
@@ -100,8 +110,7 @@ public record SiteBaselines(
             double[] values = mv.brainValues();
             zscores.add(LocationScale.meanAndSd(values));
             stripes.add(WhiteStripe.find(values, whiteStripeWidth).stats());
-            landmarks.add(Quantiles.percentilesOfSorted(Quantiles.sorted(values),
-                NyulNormalizer.DEFAULT_PERCENTILES));
+            nyul.add(values);
             return this;
         }
 
@@ -112,42 +121,7 @@ public record SiteBaselines(
             LocationScale stripe = LocationScale.average(stripes);
             return new SiteBaselines(zscores.size(), MeanSd.of(LocationScale.average(zscores)),
                 new WhiteStripeFit(whiteStripeWidth, stripe.location(), stripe.scale()),
-                new NyulFit(NyulNormalizer.DEFAULT_PERCENTILES.clone(), standardScale()));
-        }
-
-        /**
-         * Nyúl's standard scale in the site's own units (as {@link NyulNormalizer#fitToTarget}):
-         * each volume's landmarks mapped linearly so its first and last go to s1 and s2, the
-         * site's average first and last landmarks, then averaged over the volumes.
-         */
-        private double[] standardScale() {
-            int n = landmarks.size();
-            int k = landmarks.get(0).length;
-            double s1 = 0;
-            double s2 = 0;
-            for (double[] l : landmarks) {
-                s1 += l[0];
-                s2 += l[k - 1];
-            }
-            s1 /= n;
-            s2 /= n;
-            double[] standard = new double[k];
-            for (double[] l : landmarks) {
-                double lo = l[0];
-                double hi = l[k - 1];
-                if (!(hi > lo)) {
-                    throw new IllegalArgumentException("a training volume is degenerate: its head intensities at p"
-                        + NyulNormalizer.DEFAULT_PERCENTILES[0] + " and p" + NyulNormalizer.DEFAULT_PERCENTILES[k - 1]
-                        + " are both " + lo);
-                }
-                for (int i = 0; i < k; i++) {
-                    standard[i] += s1 + (l[i] - lo) / (hi - lo) * (s2 - s1);
-                }
-            }
-            for (int i = 0; i < k; i++) {
-                standard[i] /= n;
-            }
-            return standard;
+                nyul.result());
         }
     }
 }

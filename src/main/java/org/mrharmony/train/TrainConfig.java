@@ -38,6 +38,11 @@ import org.mrharmony.model.NetworkPresets;
  *                        Losses#siteCrossEntropy}): D classifies real images as their site, G's
  *                        translations are to be classified as the target site. 0 (the default,
  *                        and null in an older config.json) = off, StarGAN v2 as published
+ * @param standardize     {@code none} (the default, and null in an older config.json): scans go into the
+ *                        network normalisation as they are; {@code nyul}: every scan (training,
+ *                        validation, harmonizing) is first mapped onto one Nyúl–Udupa standard scale
+ *                        pooled over all sites' training volumes and stored with the model
+ *                        ({@code input_standard}), so the GAN learns what histogram matching leaves
  * @param logEvery        steps between CSV/log lines
  * @param sampleEvery     steps between sample-grid PNGs (0 = never)
  * @param checkpointEvery steps between checkpoints (0 = only at the end)
@@ -74,6 +79,7 @@ public record TrainConfig(
         @JsonProperty("ds_decay_steps") long dsDecaySteps,
         @JsonProperty("lambda_cyc") float lambdaCyc,
         @JsonProperty("lambda_cls") Float lambdaCls,
+        @JsonProperty("standardize") String standardize,
         @JsonProperty("log_every") int logEvery,
         @JsonProperty("sample_every") int sampleEvery,
         @JsonProperty("checkpoint_every") int checkpointEvery,
@@ -84,6 +90,10 @@ public record TrainConfig(
 
     public static final String OVERLAP = "overlap";
     public static final String DIFFERENCE = "difference";
+    /** {@code standardize}: scans as they are. */
+    public static final String STANDARDIZE_NONE = "none";
+    /** {@code standardize}: scans on the pooled Nyúl–Udupa scale. */
+    public static final String STANDARDIZE_NYUL = "nyul";
     public static final int DEFAULT_VALIDATE_SUBJECTS = 2;
     public static final int DEFAULT_VALIDATE_SLICES = 16;
 
@@ -94,6 +104,10 @@ public record TrainConfig(
         lrD = lrD == null ? lr : lrD;
         dSteps = dSteps == null ? 1 : dSteps;
         lambdaCls = lambdaCls == null ? 0f : lambdaCls;
+        standardize = standardize == null ? STANDARDIZE_NONE : standardize;
+        if (!STANDARDIZE_NONE.equals(standardize) && !STANDARDIZE_NYUL.equals(standardize)) {
+            throw new IllegalArgumentException("standardize must be 'none' or 'nyul', got '" + standardize + "'");
+        }
         if (!(lambdaCls >= 0)) {
             throw new IllegalArgumentException("lambda_cls must not be negative, got " + lambdaCls);
         }
@@ -132,7 +146,7 @@ public record TrainConfig(
     public static TrainConfig defaults(String preset, NetworkConfig network) {
         return new TrainConfig(preset, network, SlicingConfig.defaults(network.inChannels(), network.imgSize()),
             10_000, defaultBatch(preset), 777, 1e-4f, 1e-6f, 1e-4f, 1, 0f, 0.99f, 1e-4f, 0.999f, 0,
-            1.0f, 0.5f, OVERLAP, 1f, 1f, 1f, 0, 1f, 0f,
+            1.0f, 0.5f, OVERLAP, 1f, 1f, 1f, 0, 1f, 0f, STANDARDIZE_NONE,
             10, 1000, 500, 500, DEFAULT_VALIDATE_SUBJECTS, DEFAULT_VALIDATE_SLICES, "cpu");
     }
 
@@ -149,6 +163,11 @@ public record TrainConfig(
         return lambdaCls > 0;
     }
 
+    /** Whether scans are mapped onto a pooled input standard before the networks see them. */
+    public boolean standardizes() {
+        return STANDARDIZE_NYUL.equals(standardize);
+    }
+
     public long effectiveDsDecaySteps() {
         return dsDecaySteps > 0 ? dsDecaySteps : steps;
     }
@@ -156,6 +175,7 @@ public record TrainConfig(
     public TrainConfig withSteps(long n) {
         return new TrainConfig(preset, network, slicing, n, batch, seed, lr, lrMapping, lrD, dSteps, beta1, beta2, weightDecay,
             emaBeta, emaWarmupSteps, lambdaStarGan, lambdaTc, tcForm, lambdaReg, lambdaSty, lambdaDs, dsDecaySteps,
-            lambdaCyc, lambdaCls, logEvery, sampleEvery, checkpointEvery, validateEvery, validateSubjects, validateSlices, device);
+            lambdaCyc, lambdaCls, standardize, logEvery, sampleEvery, checkpointEvery, validateEvery, validateSubjects,
+            validateSlices, device);
     }
 }

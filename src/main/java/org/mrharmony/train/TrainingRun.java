@@ -24,16 +24,11 @@ import org.mrharmony.data.StackSampler;
 import org.mrharmony.data.TrainingSet;
 import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.harmonize.ModelInfo;
-import org.mrharmony.harmonize.SiteBaselines;
 import org.mrharmony.harmonize.SiteInfo;
 import org.mrharmony.io.AtomicFiles;
 import org.mrharmony.model.Devices;
 import org.mrharmony.model.StarGanV2;
 import org.mrharmony.model.WarmStart;
-import org.mrharmony.volume.ForegroundMask;
-import org.mrharmony.volume.Reorient;
-import org.mrharmony.volume.Volume;
-import org.mrharmony.volume.VolumeIO;
 
 /**
  * A whole training run into a model directory: data preparation, the iteration loop with
@@ -101,7 +96,10 @@ public final class TrainingRun {
         }
         Files.createDirectories(modelDir);
         Device device = Devices.parse(cfg.device());
-        TrainingSet data = TrainingSet.load(dataset, cfg.slicing(), progress);
+        // fitted (or read back) before the volumes are prepared: with an input standard they are prepared on it
+        DataFits fits = resume ? DataFits.stored(cfg, modelDir)
+            : DataFits.fit(cfg, dataset, source, initFrom, progress);
+        TrainingSet data = TrainingSet.load(dataset, cfg.slicing(), fits.standard(), progress);
         if (data.siteCount() != cfg.network().numDomains()) {
             throw new IOException(dataset.root() + ": has " + data.siteCount() + " sites but the networks are built for "
                 + cfg.network().numDomains());
@@ -112,7 +110,6 @@ public final class TrainingRun {
         if (initFrom != null) {
             warmStart(nets, initFrom, source, dataset, modelDir);
         }
-        List<SiteBaselines> baselines = resume ? storedBaselines(modelDir) : fitBaselines(dataset, progress);
         try (nets; Trainer trainer = new Trainer(cfg, nets)) {
             if (resume) {
                 loadOptimizer(modelDir, trainer);
@@ -121,7 +118,7 @@ public final class TrainingRun {
                 writeAtomically(modelDir.resolve(CONFIG_FILE), ModelDirectory.JSON.writeValueAsBytes(cfg));
             }
             TrainingMonitor monitor = TrainingMonitor.start(cfg, dataset, modelDir, nets, sampler,
-                () -> describe(cfg, data, sampler, trainer, baselines), trainer.step());
+                () -> describe(cfg, data, sampler, trainer, fits), trainer.step());
             StepLosses last = null;
             long skipped = 0;
             boolean stoppedByTime = false;
@@ -161,11 +158,11 @@ public final class TrainingRun {
                             : Math.min(timeLimit.toSeconds(), (System.nanoTime() - started) / 1_000_000_000L));
                     }
                     if (cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0 && step < cfg.steps()) {
-                        checkpoint(modelDir, cfg, data, sampler, trainer, baselines);
+                        checkpoint(modelDir, cfg, data, sampler, trainer, fits);
                     }
                 }
             }
-            checkpoint(modelDir, cfg, data, sampler, trainer, baselines);
+            checkpoint(modelDir, cfg, data, sampler, trainer, fits);
             return new Result(trainer.step(), (System.nanoTime() - started) / 1e9, last, skipped, stoppedByTime);
         }
     }
@@ -196,52 +193,32 @@ public final class TrainingRun {
      * {@value LossChart#FILE} is redrawn.
      */
     static void checkpoint(Path modelDir, TrainConfig cfg, TrainingSet data, StackSampler sampler, Trainer trainer,
-                           List<SiteBaselines> baselines) throws IOException {
+                           DataFits fits) throws IOException {
         // optimiser state first, model.json last: model.json's step is what --resume trusts, and
         // loadOptimizer refuses a state whose step differs, so a crash mid-checkpoint is detected
         saveOptimizer(modelDir, trainer);
-        ModelDirectory.write(modelDir, describe(cfg, data, sampler, trainer, baselines), trainer.networks());
+        ModelDirectory.write(modelDir, describe(cfg, data, sampler, trainer, fits), trainer.networks());
         LossChart.write(modelDir);
     }
 
-    /** The model's description as it is now: sites, intensity scales, mean styles of the EMA networks, baselines. */
+    /**
+     * The model's description as it is now: sites, intensity scales, mean styles of the EMA
+     * networks, baselines, input standard.
+     */
     static ModelInfo describe(TrainConfig cfg, TrainingSet data, StackSampler sampler, Trainer trainer,
-                              List<SiteBaselines> baselines) {
+                              DataFits fits) {
         StarGanV2 nets = trainer.networks();
         float[][] styles = MeanStyles.compute(nets, data, sampler, MeanStyles.DEFAULT_SAMPLES);
         List<SiteInfo> sites = new ArrayList<>();
         for (int i = 0; i < data.siteCount(); i++) {
-            sites.add(new SiteInfo(data.sites().get(i), i, data.siteIntensity(i), styles[i], baselines.get(i)));
+            sites.add(new SiteInfo(data.sites().get(i), i, data.siteIntensity(i), styles[i],
+                fits.baselines().get(i)));
         }
         JsonNode training = ModelDirectory.JSON.valueToTree(cfg);
         String version = TrainingRun.class.getPackage().getImplementationVersion();
         return new ModelInfo(ModelDirectory.FORMAT_VERSION, version == null ? "dev" : version, sites,
-            cfg.slicing().axis(), cfg.slicing().channels(), cfg.slicing().clipPercentile(), trainer.step(), training);
-    }
-
-    /**
-     * The intensity baselines (z-score, WhiteStripe, Nyul) of every site, fitted once on its raw
-     * training volumes with their head masks, so that {@code harmonize --method} and the demo can
-     * use them without the training data.
-     */
-    static List<SiteBaselines> fitBaselines(SiteDataset dataset, boolean progress) throws IOException {
-        int total = dataset.sites().stream().mapToInt(s -> dataset.train().get(s).size()).sum();
-        List<SiteBaselines> fits = new ArrayList<>();
-        try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("Fitting baselines")
-            .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
-            for (String site : dataset.sites()) {
-                SiteBaselines.Fitter fitter = new SiteBaselines.Fitter();
-                for (Path file : dataset.train().get(site)) {
-                    Volume canonical = Reorient.toCanonical(VolumeIO.read(file).volume()).volume();
-                    fitter.add(canonical, ForegroundMask.compute(canonical));
-                    if (bar != null) {
-                        bar.step();
-                    }
-                }
-                fits.add(fitter.result());
-            }
-        }
-        return fits;
+            cfg.slicing().axis(), cfg.slicing().channels(), cfg.slicing().clipPercentile(), trainer.step(), training,
+            fits.inputStandard());
     }
 
     /**
@@ -271,10 +248,6 @@ public final class TrainingRun {
         record.put("fresh", copied.fresh());
         record.put("unused", copied.unused());
         writeAtomically(modelDir.resolve(WARM_START_FILE), ModelDirectory.JSON.writeValueAsBytes(record));
-    }
-
-    private static List<SiteBaselines> storedBaselines(Path modelDir) throws IOException {
-        return ModelDirectory.readInfo(modelDir).sites().stream().map(SiteInfo::baselines).toList();
     }
 
     private static void saveOptimizer(Path modelDir, Trainer trainer) throws IOException {

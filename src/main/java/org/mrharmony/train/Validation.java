@@ -30,7 +30,10 @@ import org.mrharmony.volume.VolumeIO;
  * the current EMA networks, and scored (SSIM and MAE inside the brain) against the same
  * subject's real scan at the target site, exactly as {@link org.mrharmony.eval.Evaluation} scores a finished
  * model: the same {@link Harmonizer}, mask and metrics, in process and without files. The GAN is
- * scored with the linear intensity map-back ({@link IntensityMap#STATS}), see {@link #score}.
+ * scored with the linear intensity map-back ({@link IntensityMap#STATS}), see {@link #score}; a
+ * model trained on standardised inputs also gets the fixed map from its input standard onto the
+ * target's landmarks there, and its scans are standardised as harmonizing does (its
+ * {@link ModelInfo#inputStandard()}).
  *
  * <p>To stay cheap only a central slab of {@code validate_slices} slices (along the slice axis,
  * centred on the subject's brain) is translated and scored; inside the slab the translation is

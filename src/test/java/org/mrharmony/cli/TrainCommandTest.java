@@ -1,20 +1,26 @@
 package org.mrharmony.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrharmony.data.TinySites;
+import org.mrharmony.eval.MaskedVolume;
+import org.mrharmony.eval.NyulNormalizer;
 import org.mrharmony.harmonize.ModelDirectory;
 import org.mrharmony.harmonize.ModelInfo;
 import org.mrharmony.model.StarGanV2;
 import org.mrharmony.train.TrainingRun;
+import org.mrharmony.volume.ForegroundMask;
+import org.mrharmony.volume.Volume;
 import org.mrharmony.volume.VolumeIO;
 
 class TrainCommandTest {
@@ -104,5 +110,66 @@ class TrainCommandTest {
         assertThat(Main.run("train", "--data", data.toString(), "--out", tmp.resolve("m5").toString(), "--preset",
             "tiny", "--init-from", tmp.resolve("nothing").toString(), "--steps", "1", "--quiet")).isEqualTo(2);
         assertThat(tmp.resolve("m5")).doesNotExist();
+    }
+
+    /**
+     * {@code "standardize": "nyul"} end to end: the pooled standard is in model.json, harmonize
+     * uses the model (finite output on the input's grid), and --resume reads the standard back
+     * rather than fitting it again on data that has changed since.
+     */
+    @Test
+    void trainsWithAnInputStandardHarmonizesAndResumesWithIt(@TempDir Path tmp) throws Exception {
+        Path data = siteFolders(tmp.resolve("data"));
+        Path cfg = Files.writeString(tmp.resolve("nyul.json"), "{\"standardize\": \"nyul\"}");
+        Path model = tmp.resolve("model");
+        assertThat(Main.run("train", "--data", data.toString(), "--out", model.toString(), "--preset", "tiny",
+            "--config", cfg.toString(), "--steps", "2", "--batch", "2", "--quiet")).isZero();
+        ModelInfo info = ModelDirectory.readInfo(model);
+        double[] pooled = NyulNormalizer.fitToTarget(headMasked(data)).standardScale();
+        assertThat(info.inputStandard().standardScale()).containsExactly(pooled, within(1e-9 * pooled[10]));
+
+        Path scan = data.resolve("siteA").resolve("sub-0.nii.gz");
+        Path out = tmp.resolve("out");
+        assertThat(Main.run("harmonize", "--model", model.toString(), "--target", "siteB", "--batch", "64",
+            scan.toString(), "--out", out.toString())).isZero();
+        Volume in = VolumeIO.read(scan).volume();
+        Volume harmonized = VolumeIO.read(out.resolve("sub-0_harmonized.nii.gz")).volume();
+        assertThat(harmonized.grid()).isEqualTo(in.grid());
+        for (float v : harmonized.data()) {
+            assertThat(v).isFinite();
+        }
+
+        // the data change; a refit would give another standard, the resumed run keeps the stored one
+        float[] changed = in.data().clone();
+        for (int i = 0; i < changed.length; i++) {
+            changed[i] = (float) Math.pow(changed[i], 1.5) / 10;
+        }
+        VolumeIO.write(scan, in.withData(changed));
+        assertThat(NyulNormalizer.fitToTarget(headMasked(data)).standardScale()[5])
+            .isNotCloseTo(pooled[5], within(1e-3 * pooled[10]));
+        assertThat(Main.run("train", "--data", data.toString(), "--out", model.toString(), "--resume",
+            "--steps", "3", "--quiet")).isZero();
+        ModelInfo resumed = ModelDirectory.readInfo(model);
+        assertThat(resumed.step()).isEqualTo(3);
+        assertThat(resumed.inputStandard().standardScale()).containsExactly(info.inputStandard().standardScale());
+
+        // a model.json that lost its standard cannot continue a run configured with one
+        ModelDirectory.writeInfo(model, new ModelInfo(resumed.formatVersion(), resumed.projectVersion(),
+            resumed.sites(), resumed.sliceAxis(), resumed.channels(), resumed.clipPercentile(), resumed.step(),
+            resumed.training()));
+        assertThat(Main.run("train", "--data", data.toString(), "--out", model.toString(), "--resume",
+            "--steps", "4", "--quiet")).isEqualTo(2);
+    }
+
+    /** Every training volume of the site folders with its head mask, read back from the files. */
+    private static List<MaskedVolume> headMasked(Path data) throws Exception {
+        List<MaskedVolume> all = new ArrayList<>();
+        for (String site : List.of("siteA", "siteB")) {
+            for (int i = 0; i < 2; i++) {
+                Volume v = VolumeIO.read(data.resolve(site).resolve("sub-" + i + ".nii.gz")).volume();
+                all.add(new MaskedVolume(v, ForegroundMask.compute(v).toArray()));
+            }
+        }
+        return all;
     }
 }

@@ -46,7 +46,7 @@ public final class TinySites {
             List<PreparedVolume> vols = new ArrayList<>();
             for (int i = 0; i < volumesPerSite; i++) {
                 vols.add(VolumePreparer.prepare(head(n, nz, s, 100L * s + i), Path.of("mem", "s" + s + "_" + i),
-                    names.get(s), s, slicing));
+                    names.get(s), s, slicing, InputStandard.NONE));
             }
             bySite.add(vols);
         }

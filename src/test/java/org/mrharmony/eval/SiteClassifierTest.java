@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.mrharmony.data.InputStandard;
 import org.mrharmony.data.PreparedVolume;
 import org.mrharmony.data.SlicingConfig;
 import org.mrharmony.data.TinySites;
@@ -33,7 +34,7 @@ class SiteClassifierTest {
             for (int site = 0; site < 2; site++) {
                 for (int i = 0; i < 2; i++) {
                     PreparedVolume unseen = VolumePreparer.prepare(TinySites.head(20, 12, site, 9_000L + 10 * site + i),
-                        Path.of("mem", "test"), "site" + (char) ('A' + site), site, SLICING);
+                        Path.of("mem", "test"), "site" + (char) ('A' + site), site, SLICING, InputStandard.NONE);
                     SiteClassifier.Prediction p = classifier.predict(unseen);
                     assertThat(p.probabilities()).hasSize(2);
                     assertThat(p.probabilities()[0] + p.probabilities()[1]).isCloseTo(1.0,

@@ -120,4 +120,22 @@ class HarmonizationModelTest {
         assertThatThrownBy(() -> HarmonizationModel.open(withInfo("axis", axis), Device.cpu(), false))
             .hasMessageContaining("slice_axis");
     }
+
+    /** An input standard that cannot map anything (percentiles out of order, lengths differing) is refused. */
+    @Test
+    void unusableInputStandardIsRefused() throws IOException {
+        ModelInfo i = info();
+        ModelInfo unordered = new ModelInfo(i.formatVersion(), i.projectVersion(), i.sites(), i.sliceAxis(),
+            i.channels(), i.clipPercentile(), i.step(), i.training(),
+            new SiteBaselines.NyulFit(new double[] {50, 1, 99}, new double[] {1, 2, 3}));
+        Path d = withInfo("unordered", unordered);
+        assertThatThrownBy(() -> HarmonizationModel.open(d, Device.cpu(), false)).isInstanceOf(IOException.class)
+            .hasMessageStartingWith(d.resolve(ModelDirectory.INFO_FILE) + ": unusable input_standard")
+            .hasMessageContaining("percentiles must increase");
+        ModelInfo uneven = new ModelInfo(i.formatVersion(), i.projectVersion(), i.sites(), i.sliceAxis(),
+            i.channels(), i.clipPercentile(), i.step(), i.training(),
+            new SiteBaselines.NyulFit(new double[] {1, 50, 99}, new double[] {1, 2}));
+        assertThatThrownBy(() -> HarmonizationModel.open(withInfo("uneven", uneven), Device.cpu(), false))
+            .hasMessageContaining("unusable input_standard");
+    }
 }

@@ -12,6 +12,7 @@ import org.mrharmony.model.NetworkPresets;
 import org.mrharmony.model.StarGanV2;
 import org.mrharmony.volume.Affine;
 import org.mrharmony.volume.ForegroundMask;
+import org.mrharmony.volume.Mask;
 import org.mrharmony.volume.Volume;
 
 /** Small synthetic heads and tiny model directories for the harmonize, bids and bench tests. */
@@ -72,6 +73,23 @@ public final class HarmonizeTestData {
             }
         }
         return v;
+    }
+
+    /**
+     * The volume as a site with another contrast curve would show it: inside the head each value
+     * v becomes 30 √v (monotone, not linear: the tissues' contrast compressed, 350 → 561 and
+     * 720 → 805, the brightest, 900, kept); the background is left as it is, so the head mask
+     * stays (nearly) the same.
+     */
+    public static Volume compressedContrast(Volume v) {
+        Mask head = ForegroundMask.compute(v);
+        float[] out = v.data().clone();
+        for (int i = 0; i < out.length; i++) {
+            if (head.get(i)) {
+                out[i] = (float) (30 * Math.sqrt(Math.max(0, out[i])));
+            }
+        }
+        return v.withData(out);
     }
 
     /** A model directory with sites "alpha" (index 0) and "beta" (1), mean styles and fitted baselines. */

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mrharmony.data.InputStandard;
 import org.mrharmony.data.IntensityStats;
+import org.mrharmony.eval.MaskedVolume;
 import org.mrharmony.eval.WhiteStripe;
 import org.mrharmony.volume.Affine;
+import org.mrharmony.volume.ForegroundMask;
+import org.mrharmony.volume.Mask;
 import org.mrharmony.volume.Reorient;
 import org.mrharmony.volume.Volume;
 import org.mrharmony.volume.VolumeIO;
@@ -54,7 +59,7 @@ class HarmonizerTest {
     @Test
     void identityGeneratorGivesTheInputOnTheTargetScaleWithEitherRestack() throws IOException {
         Volume input = head(7);
-        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        PreparedInput prepared = PreparedInput.of(input, 99.5, InputStandard.NONE);
         IntensityStats own = prepared.stats();
         IntensityStats target = HarmonizeTestData.BETA_SCALE;
         float[] expected = new float[input.size()];
@@ -76,6 +81,47 @@ class HarmonizerTest {
     }
 
     /**
+     * A model trained on standardised inputs maps its output back through the standard: with an
+     * identity generator and the target's scale equal to the input's own on the standard, the
+     * linear map back gives the standardised input (whose landmarks are the standard), and the
+     * fixed map from the standard puts them on the target site's Nyúl scale — far from the
+     * standard's, which the output would keep without it.
+     */
+    @Test
+    void aStandardisedModelsLinearMapBackLandsOnTheTargetsLandmarks() throws IOException {
+        Volume input = head(7);
+        Mask head = ForegroundMask.compute(input);
+        Volume other = head(8);
+        SiteBaselines.NyulFit standard = new NyulFitter().add(new MaskedVolume(input, head.toArray()))
+            .add(new MaskedVolume(other, ForegroundMask.compute(other).toArray())).result();
+        ModelInfo info = ModelDirectory.readInfo(identityModel);
+        SiteInfo beta = info.sites().get(1);
+        IntensityStats inputOnStandard = PreparedInput.of(input, 99.5, standard).stats();
+        Path standardised = dir.resolve("standardised");
+        copyNetworks(identityModel, standardised);
+        ModelDirectory.writeInfo(standardised, new ModelInfo(info.formatVersion(), info.projectVersion(),
+            List.of(info.sites().get(0), new SiteInfo("beta", 1, inputOnStandard, beta.meanStyle(), beta.baselines())),
+            info.sliceAxis(), info.channels(), info.clipPercentile(), info.step(), info.training(), standard));
+
+        Volume out = harmonize(standardised, options("beta").withIntensityMap(IntensityMap.STATS), input);
+
+        double[] target = beta.baselines().nyul().standardScale();
+        double[] landmarks = beta.baselines().nyul().toNormalizer().landmarks(out, head.toArray());
+        double range = target[target.length - 1] - target[0];
+        assertThat(landmarks).containsExactly(target, within(1e-3 * range));
+        assertThat(Math.abs(standard.standardScale()[5] - target[5])).isGreaterThan(0.5 * range);
+        assertThat(out.affine()).isEqualTo(input.affine());
+
+        // without the target's landmarks there is no way back from the standard
+        ModelDirectory.writeInfo(standardised, new ModelInfo(info.formatVersion(), info.projectVersion(),
+            List.of(info.sites().get(0), new SiteInfo("beta", 1, inputOnStandard, beta.meanStyle())),
+            info.sliceAxis(), info.channels(), info.clipPercentile(), info.step(), info.training(), standard));
+        assertThatThrownBy(() -> Harmonizer.open(standardised, options("beta").withIntensityMap(IntensityMap.STATS)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("site 'beta' has no fitted Nyul landmarks, which a model trained on standardised");
+    }
+
+    /**
      * With the landmark map the output's own head percentiles land on the target's standard
      * landmarks (what Nyúl–Udupa standardisation means), whatever the linear map left; and the
      * order of the voxels is the stats map's (the landmark map is increasing).
@@ -83,7 +129,7 @@ class HarmonizerTest {
     @Test
     void landmarkMapPutsTheOutputsPercentilesOnTheTargetsStandardScale() throws IOException {
         Volume input = head(9);
-        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        PreparedInput prepared = PreparedInput.of(input, 99.5, InputStandard.NONE);
         HarmonizeOptions beta = options("beta");
         assertThat(beta.intensityMap()).isEqualTo(IntensityMap.LANDMARKS);
         Volume stats = harmonize(identityModel, beta.withIntensityMap(IntensityMap.STATS), input);
@@ -248,7 +294,7 @@ class HarmonizerTest {
     void zscoreBaselineGivesTheTargetSitesMeanAndSdInsideTheHead() throws IOException {
         Volume input = head(12);
         Volume out = harmonize(plainModel, options("beta").withMethod(HarmonizeMethod.ZSCORE), input);
-        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        PreparedInput prepared = PreparedInput.of(input, 99.5, InputStandard.NONE);
         SiteBaselines.MeanSd target = ModelDirectory.readInfo(plainModel).site("beta").orElseThrow().baselines().zscore();
         VolumeStats.MeanSd got = VolumeStats.meanSd(out, prepared.head());
         assertThat(got.mean()).isCloseTo(target.mean(), within(1e-3 * target.sd()));
@@ -263,7 +309,7 @@ class HarmonizerTest {
     @Test
     void nyulBaselinePutsTheMedianOnTheStandardScaleAndNoneKeepsTheInput() throws IOException {
         Volume input = head(13);
-        PreparedInput prepared = PreparedInput.of(input, 99.5);
+        PreparedInput prepared = PreparedInput.of(input, 99.5, InputStandard.NONE);
         SiteBaselines.NyulFit nyul = ModelDirectory.readInfo(plainModel).site("alpha").orElseThrow().baselines().nyul();
         Volume out = harmonize(plainModel, options("alpha").withMethod(HarmonizeMethod.NYUL), input);
         // Percentile 50 is landmark 5 of {1, 10, ..., 90, 99}: mapped exactly onto the standard scale.

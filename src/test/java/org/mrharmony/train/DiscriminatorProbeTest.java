@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mrharmony.data.InputStandard;
 import org.mrharmony.data.PreparedVolume;
 import org.mrharmony.data.SlicingConfig;
 import org.mrharmony.data.StackSampler;
@@ -34,7 +35,7 @@ class DiscriminatorProbeTest {
             List<PreparedVolume> volumes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 volumes.add(VolumePreparer.prepare(TinySites.head(40, 10, levels[s], 31L * s + i),
-                    Path.of("mem", "s" + s + "_" + i), "site" + s, s, slicing));
+                    Path.of("mem", "s" + s + "_" + i), "site" + s, s, slicing, InputStandard.NONE));
             }
             bySite.add(volumes);
         }

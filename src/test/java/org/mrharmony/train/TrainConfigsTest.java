@@ -49,4 +49,32 @@ class TrainConfigsTest {
         TrainConfig old = ModelDirectory.JSON.treeToValue(tree, TrainConfig.class);
         assertThat(old.lrD()).isEqualTo(2e-4f);
     }
+
+    /**
+     * The input standard is off unless the file sets it, is written to config.json, reads back,
+     * and an older config.json without the key reads as off; an unknown method is refused.
+     */
+    @Test
+    void standardizeIsOffByDefaultAndOnlyNoneOrNyul(@TempDir Path dir) throws Exception {
+        TrainConfig plain = TrainConfigs.resolve(NetworkPresets.TINY, 2, null, Map.of());
+        assertThat(plain.standardize()).isEqualTo("none");
+        assertThat(plain.standardizes()).isFalse();
+
+        Path nyul = Files.writeString(dir.resolve("nyul.json"), "{\"standardize\": \"nyul\"}");
+        TrainConfig on = TrainConfigs.resolve(NetworkPresets.TINY, 2, nyul, Map.of());
+        assertThat(on.standardizes()).isTrue();
+        ObjectNode saved = ModelDirectory.JSON.valueToTree(on);
+        assertThat(saved.get("standardize").asText()).isEqualTo("nyul");
+        assertThat(ModelDirectory.JSON.treeToValue(saved, TrainConfig.class)).isEqualTo(on);
+
+        ObjectNode old = ModelDirectory.JSON.valueToTree(plain);
+        old.remove("standardize");
+        assertThat(ModelDirectory.JSON.treeToValue(old, TrainConfig.class).standardize()).isEqualTo("none");
+
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"standardize\": \"zscore\"}");
+        assertThatThrownBy(() -> TrainConfigs.resolve(NetworkPresets.TINY, 2, bad, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(bad + ": invalid training configuration")
+                .hasMessageContaining("standardize must be 'none' or 'nyul', got 'zscore'");
+    }
 }

@@ -22,6 +22,8 @@ import org.mrharmony.eval.MaskedVolume;
 import org.mrharmony.eval.NyulNormalizer;
 import org.mrharmony.eval.SimilarityScores;
 import org.mrharmony.harmonize.HarmonizeOptions;
+import org.mrharmony.harmonize.ModelDirectory;
+import org.mrharmony.harmonize.ModelInfo;
 import org.mrharmony.harmonize.IntensityMap;
 import org.mrharmony.harmonize.Harmonizer;
 import org.mrharmony.harmonize.SliceRange;
@@ -154,6 +156,46 @@ class TrainingObservabilityTest {
                 assertThat(row.ssim()).as("%s", row).isCloseTo(expected[0], within(1e-5));
                 assertThat(row.mae()).as("%s", row).isCloseTo(expected[1], within(1e-5 * expected[1]));
             }
+        }
+    }
+
+    /**
+     * With {@code "standardize": "nyul"} the validation translates scans mapped onto the run's
+     * input standard: its GAN rows are harmonizing with the saved model (which maps them too),
+     * and not harmonizing with the same model told it has no standard.
+     */
+    @Test
+    void validationUsesTheInputStandard() throws Exception {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("steps", 2L);
+        keys.put("batch", 2);
+        keys.put("checkpoint_every", 2);
+        keys.put("validate_every", 2);
+        keys.put("validate_subjects", 2);
+        keys.put("validate_slices", SLAB);
+        keys.put("standardize", "nyul");
+        Path standardised = tmp.resolve("standardised");
+        TrainingRun.run(TrainConfigs.resolve(NetworkPresets.TINY, 2, null, keys), dataset, standardised, false, null,
+            false);
+        ModelInfo info = ModelDirectory.readInfo(standardised);
+        assertThat(info.inputStandard()).isNotNull();
+        List<ValidationLog.Row> validated = ValidationLog.read(standardised.resolve(ValidationLog.FILE));
+        List<String> subjects = CohortManifest.read(cohort).subjectIds(SubjectParameters.TEST);
+        String target = dataset.sites().get(1);
+        ValidationLog.Row row = row(validated, 2, "gan", target);
+        HarmonizeOptions options = HarmonizeOptions.defaults(target).withIntensityMap(IntensityMap.STATS);
+        assertThat(row.ssim()).isCloseTo(ganScores(standardised, options, subjects)[0], within(1e-5));
+
+        ModelDirectory.writeInfo(standardised, new ModelInfo(info.formatVersion(), info.projectVersion(), info.sites(),
+            info.sliceAxis(), info.channels(), info.clipPercentile(), info.step(), info.training()));
+        assertThat(Math.abs(row.ssim() - ganScores(standardised, options, subjects)[0])).isGreaterThan(1e-4);
+    }
+
+    private static double[] ganScores(Path modelDir, HarmonizeOptions options, List<String> subjects)
+            throws Exception {
+        try (Harmonizer h = Harmonizer.open(modelDir, options)) {
+            return meanScores(subjects, options.target(), (subject, source) -> h.harmonize(
+                VolumeIO.read(cohort.resolve(source).resolve(subject + ".nii.gz")).volume(), slab(subject), n -> { }));
         }
     }
 
