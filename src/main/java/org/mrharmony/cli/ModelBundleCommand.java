@@ -1,6 +1,5 @@
 package org.mrharmony.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -23,6 +23,7 @@ import org.mrharmony.train.LossLog;
 import org.mrharmony.train.TrainConfig;
 import org.mrharmony.train.TrainingRun;
 import org.mrharmony.train.ValidationLog;
+import org.mrharmony.train.WarmStartRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -136,24 +137,20 @@ public final class ModelBundleCommand implements Callable<Integer> {
 
     /**
      * The steps and hours already in a warm-started run's networks, from its {@value
-     * TrainingRun#WARM_START_FILE} and the source's own log (and, in turn, the source's warm start);
+     * WarmStartRecord#FILE} and the source's own log (and, in turn, the source's warm start);
      * null for a run that started from fresh networks. The source must still be where the record
      * says: without its log the hours behind the model could only be guessed.
      */
     static PretrainedModel.WarmStartOrigin warmStartOrigin(Path run) throws IOException {
-        Path record = run.resolve(TrainingRun.WARM_START_FILE);
-        if (!Files.isRegularFile(record)) {
+        Optional<WarmStartRecord> record = WarmStartRecord.read(run);
+        if (record.isEmpty()) {
             return null;
         }
-        JsonNode node = ModelDirectory.JSON.readTree(record.toFile());
-        if (!node.path("source").isTextual() || !node.path("source_step").canConvertToLong()) {
-            throw new IOException(record + ": no source and source_step");
-        }
-        Path from = Path.of(node.path("source").asText());
-        long step = node.path("source_step").asLong();
+        Path from = Path.of(record.get().source());
+        long step = record.get().sourceStep();
         if (!Files.isRegularFile(from.resolve(LossLog.FILE))) {
-            throw new IOException(record + ": the warm start's source " + from + " has no " + LossLog.FILE
-                + ", so the hours behind the model cannot be counted");
+            throw new IOException(run.resolve(WarmStartRecord.FILE) + ": the warm start's source " + from + " has no "
+                + LossLog.FILE + ", so the hours behind the model cannot be counted");
         }
         PretrainedModel.WarmStartOrigin earlier = warmStartOrigin(from);
         return new PretrainedModel.WarmStartOrigin(from.toString(), step + (earlier == null ? 0 : earlier.steps()),

@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -44,7 +42,7 @@ public final class TrainingRun {
     public static final String CONFIG_FILE = "config.json";
     public static final String OPTIMIZER_FILE = "optimizer.state";
     /** Written by a run started from another model's weights: which model, what was copied. */
-    public static final String WARM_START_FILE = "warm-start.json";
+    public static final String WARM_START_FILE = WarmStartRecord.FILE;
     private static final int OPTIMIZER_MAGIC = 0x4d524f50; // "MROP"
 
     /** What a run reached. */
@@ -241,13 +239,7 @@ public final class TrainingRun {
         }
         System.err.println("mrharmony train: warm start from " + initFrom + " (step " + source.step() + "): "
             + copied.summary());
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("source", initFrom.toAbsolutePath().normalize().toString());
-        record.put("source_step", source.step());
-        record.put("copied", copied.copied().size());
-        record.put("fresh", copied.fresh());
-        record.put("unused", copied.unused());
-        writeAtomically(modelDir.resolve(WARM_START_FILE), ModelDirectory.JSON.writeValueAsBytes(record));
+        WarmStartRecord.of(initFrom, source.step(), copied).write(modelDir);
     }
 
     private static void saveOptimizer(Path modelDir, Trainer trainer) throws IOException {
