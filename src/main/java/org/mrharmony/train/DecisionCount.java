@@ -24,7 +24,7 @@ public record DecisionCount(long realRight, long fakeRight, long ordered, long r
         if (regions < 0 || realRight < 0 || fakeRight < 0 || ordered < 0 || realRight > regions || fakeRight > regions
                 || ordered > regions) {
             throw new IllegalArgumentException("inconsistent decision count: " + realRight + " and " + fakeRight
-                + " right of " + regions);
+                + " right, " + ordered + " ordered, of " + regions);
         }
     }
 
