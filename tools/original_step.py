@@ -33,13 +33,15 @@ Run with Debian's PyTorch (apt-get install python3-torch), e.g.
 import argparse
 import inspect
 import os
-import resource
 import sys
 import tempfile
 import time
 import types
 
 import torch
+
+# the options and the report shared with our re-implementation (same folder)
+from reference_step import report, step_options
 
 
 class RandomBatches:
@@ -146,14 +148,7 @@ def set_default(cls, parameter, value):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument('--original', required=True, help='checkout of clovaai/stargan-v2 (the folder holding core/)')
-    p.add_argument('--img', type=int, default=64)
-    p.add_argument('--max-conv-dim', type=int, default=128)
-    p.add_argument('--batch', type=int, default=2)
-    p.add_argument('--sites', type=int, default=4)
-    p.add_argument('--steps', type=int, default=3)
-    p.add_argument('--warmup', type=int, default=1)
-    p.add_argument('--threads', type=int, default=0)
-    a = p.parse_args()
+    a = step_options(p).parse_args()
     original = os.path.abspath(a.original)
     for f in ('core/model.py', 'core/solver.py', 'core/utils.py', 'core/checkpoint.py'):
         if not os.path.isfile(os.path.join(original, f)):
@@ -190,11 +185,7 @@ def main():
     ends = RandomBatches.called[1:] + [end]
     times = [e - s for s, e in zip(starts, ends)][a.warmup:]
     print(f"original StarGAN v2 ({original}); stubbed: {', '.join(replaced)}")
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; img {a.img}, dim_in {2 ** 14 // a.img}, "
-          f"max_conv_dim {a.max_conv_dim}, batch {a.batch}, {a.sites} sites; parameters {counts}")
-    print(f"seconds per iteration {sum(times) / len(times):.3f} (best {min(times):.3f}; "
-          f"{', '.join(f'{t:.2f}' for t in times)}); peak RSS "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    report(a, counts, times)
 
 
 if __name__ == '__main__':

@@ -196,8 +196,8 @@ def g_loss(n, x, y, y_trg, zs=None, refs=None, lambda_ds=1.0):
     return loss + torch.mean(torch.abs(rec - x))
 
 
-def main():
-    p = argparse.ArgumentParser()
+def step_options(p):
+    """The options of both timing tools (this one and tools/original_step.py), added to parser p."""
     p.add_argument('--img', type=int, default=64)
     p.add_argument('--max-conv-dim', type=int, default=128)
     p.add_argument('--batch', type=int, default=2)
@@ -205,7 +205,20 @@ def main():
     p.add_argument('--steps', type=int, default=3)
     p.add_argument('--warmup', type=int, default=1)
     p.add_argument('--threads', type=int, default=0)
-    a = p.parse_args()
+    return p
+
+
+def report(a, counts, times):
+    """The two lines both timing tools print: the set-up, then seconds per timed iteration and peak RSS."""
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; img {a.img}, dim_in {2 ** 14 // a.img}, "
+          f"max_conv_dim {a.max_conv_dim}, batch {a.batch}, {a.sites} sites; parameters {counts}")
+    print(f"seconds per iteration {sum(times) / len(times):.3f} (best {min(times):.3f}; "
+          f"{', '.join(f'{t:.2f}' for t in times)}); peak RSS "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def main():
+    a = step_options(argparse.ArgumentParser()).parse_args()
     if a.threads:
         torch.set_num_threads(a.threads)
     torch.manual_seed(1)
@@ -250,11 +263,7 @@ def main():
         t0 = time.perf_counter()
         step()
         times.append(time.perf_counter() - t0)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; img {a.img}, dim_in {dim_in}, "
-          f"max_conv_dim {a.max_conv_dim}, batch {b}, {a.sites} sites; parameters {counts}")
-    print(f"seconds per iteration {sum(times) / len(times):.3f} (best {min(times):.3f}; "
-          f"{', '.join(f'{t:.2f}' for t in times)}); peak RSS "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    report(a, counts, times)
 
 
 if __name__ == '__main__':
